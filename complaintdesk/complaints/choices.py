@@ -1,0 +1,120 @@
+"""Every enumeration of the complaint record, with the words users see (domain.md glossary)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Channel(models.TextChoices):
+    PHONE = "phone", _("Phone")
+    VISIT = "visit", _("Walk-in (verbal)")
+    LETTER = "letter", _("Letter (written)")
+    EMAIL = "email", _("Email")
+    WEB_FORM = "web_form", _("Web form")
+    API = "api", _("API")
+    SOCIAL_MEDIA = "social_media", _("Social media")
+    REGULATOR = "regulator", _("Regulator referral")
+    EXECUTIVE_OFFICE = "executive_office", _("Executive office")
+    IMPORT = "import", _("Import")
+
+
+VERBAL_CHANNELS = frozenset({Channel.PHONE, Channel.VISIT})
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+    ASSIGNED = "assigned", _("Assigned")
+    INVESTIGATING = "investigating", _("Investigating")
+    AWAITING_COMPLAINANT = "awaiting_complainant", _("Awaiting complainant")
+    PROPOSED = "proposed", _("Solution proposed")
+    REPLIED = "replied", _("Replied")
+    FOLLOWING_UP = "following_up", _("Following up")
+    CLOSED = "closed", _("Closed")
+    REOPENED = "reopened", _("Reopened")
+    APPEAL = "appeal", _("Under appeal")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    MERGED = "merged", _("Merged (duplicate)")
+    REJECTED = "rejected", _("Rejected as out of scope")
+
+
+# No further handling: these leave the queues.
+FINAL_STATUSES = frozenset({Status.CLOSED, Status.WITHDRAWN, Status.MERGED, Status.REJECTED})
+OPEN_STATUSES = frozenset(set(Status) - FINAL_STATUSES)
+
+
+class Grade(models.TextChoices):
+    GENERAL = "general", _("General")
+    SIGNIFICANT = "significant", _("Significant")
+    MAJOR = "major", _("Major")
+    URGENT = "urgent", _("Urgent")
+
+
+class RiskFlag(models.TextChoices):
+    MEDIA = "media", _("Media risk")
+    REGULATOR = "regulator", _("Regulator risk")
+    LEGAL = "legal", _("Legal risk")
+    SAFETY = "safety", _("Safety risk")
+    VIP = "vip", _("VIP")
+    REPEAT = "repeat", _("Repeat complaint")
+
+
+class Language(models.TextChoices):
+    ZH_HANS = "zh-hans", _("Simplified Chinese")
+    ZH_HANT = "zh-hant", _("Traditional Chinese")
+    EN = "en", _("English")
+
+
+class Responsibility(models.TextChoices):
+    ORGANISATION = "organisation", _("Organisation")
+    STAFF = "staff", _("Staff member")
+    THIRD_PARTY = "third_party", _("Third party")
+    COMPLAINANT = "complainant", _("Complainant")
+    NONE = "none", _("No one (unfounded)")
+
+
+class HandlingStep(models.TextChoices):
+    """The six handling steps the training material asks for, in order."""
+
+    LISTEN = "listen", _("Listen")
+    APOLOGISE = "apologise", _("Apologise")
+    COLLECT = "collect", _("Collect information")
+    PROPOSE = "propose", _("Propose a solution")
+    ASK_OPINION = "ask_opinion", _("Ask the complainant's opinion")
+    FOLLOW_UP = "follow_up", _("Follow up")
+
+
+class RemedyType(models.TextChoices):
+    APOLOGY = "apology", _("Apology")
+    EXPLANATION = "explanation", _("Explanation")
+    REPAIR = "repair", _("Repair")
+    REPLACEMENT = "replacement", _("Replacement")
+    REFUND = "refund", _("Refund")
+    FEE_WAIVER = "fee_waiver", _("Fee waiver")
+    GOODWILL = "goodwill", _("Goodwill gesture")
+    COMPENSATION = "compensation", _("Compensation")
+    NO_ACTION = "no_action", _("No remedy (complaint not upheld)")
+
+
+class ReplyChannel(models.TextChoices):
+    ORAL_PHONE = "oral_phone", _("Oral, by phone")
+    ORAL_IN_PERSON = "oral_in_person", _("Oral, in person")
+    LETTER = "letter", _("Letter")
+    EMAIL = "email", _("Email")
+    SMS = "sms", _("SMS")
+
+
+class ComplainantResponse(models.TextChoices):
+    PENDING = "", _("Not yet known")
+    ACCEPTED = "accepted", _("Accepted the solution")
+    REJECTED = "rejected", _("Did not accept the solution")
+
+
+class FollowUpResult(models.TextChoices):
+    RESOLVED = "resolved", _("Problem solved")
+    NOT_RESOLVED = "not_resolved", _("Problem not solved")
+    NOT_REACHED = "not_reached", _("Could not reach the complainant")
+
+
+class Visibility(models.TextChoices):
+    INTERNAL = "internal", _("Internal")
+    COMPLAINANT = "complainant", _("Visible to the complainant")

@@ -1,0 +1,89 @@
+"""Conditions a complaint must meet before a lifecycle move, each saying in the user's language
+what is missing. A guard returns the list of what is missing; empty means the move may go ahead.
+
+The closing guard is the four-part rule of the training material (有诉必跟、有跟必办、有办必果、
+有果必佳): followed, handled, answered with reasons, followed up with a good result.
+"""
+
+from django.utils.translation import gettext as _
+
+from .choices import ComplainantResponse, FollowUpResult
+
+
+def has_handler(complaint) -> list[str]:
+    if complaint.handler_id is None:
+        return [_("A handler must be assigned.")]
+    return []
+
+
+def investigation_recorded(complaint) -> list[str]:
+    missing = []
+    if not complaint.findings.strip():
+        missing.append(_("The investigation findings are not recorded."))
+    if not complaint.responsibility:
+        missing.append(_("The responsibility finding is not recorded."))
+    return missing
+
+
+def ready_to_close(complaint) -> list[str]:
+    missing = investigation_recorded(complaint)
+    if complaint.root_cause_id is None:
+        missing.append(_("A root-cause code is required."))
+
+    latest_reply = complaint.replies.order_by("-sent_at", "-id").first()
+    if latest_reply is None:
+        missing.append(_("No reply to the complainant is recorded."))
+    else:
+        if not latest_reply.reasons.strip():
+            missing.append(_("The reply does not state the reasons for the decision."))
+        if (
+            complaint.complainant_response != ComplainantResponse.ACCEPTED
+            and not latest_reply.appeal_route.strip()
+        ):
+            missing.append(
+                _(
+                    "The complainant has not accepted the solution, so the reply must state "
+                    "the appeal route."
+                )
+            )
+        organisation = complaint.organisation
+        if (
+            organisation.reply_by_other_needs_receiver_confirmation
+            and latest_reply.sent_by_id != complaint.received_by_id
+            and latest_reply.receiver_confirmed_at is None
+        ):
+            missing.append(
+                _(
+                    "The reply was sent by someone other than the receiver: the receiver must "
+                    "confirm that it reached the complainant."
+                )
+            )
+        missing.extend(_follow_up_gaps(complaint, latest_reply, organisation))
+    return missing
+
+
+def _follow_up_gaps(complaint, latest_reply, organisation) -> list[str]:
+    follow_ups = list(
+        complaint.follow_ups.filter(done_at__gte=latest_reply.sent_at).order_by("done_at", "id")
+    )
+    reached = [f for f in follow_ups if f.result != FollowUpResult.NOT_REACHED]
+    if reached:
+        if reached[-1].result == FollowUpResult.NOT_RESOLVED:
+            return [
+                _(
+                    "At the last follow-up the complainant said the problem is not solved: "
+                    "reopen the complaint instead of closing it."
+                )
+            ]
+        return []
+    failed = len(follow_ups)
+    needed = organisation.failed_follow_up_attempts_to_close
+    if failed >= needed:
+        return []
+    return [
+        _(
+            "No follow-up outcome is recorded (or %(needed)d documented failed attempts; "
+            "%(failed)d so far)."
+        )
+        % {"needed": needed, "failed": failed}
+    ]

@@ -1,0 +1,19 @@
+"""The complaint record. Split by what each part holds; import from here."""
+
+from .complaint import Complaint, ReferenceSequence
+from .records import Attachment, FollowUp, Proposal, Reply, StepRecord
+from .taxonomy import Category, RootCause
+from .timeline import ComplaintEvent
+
+__all__ = [
+    "Attachment",
+    "Category",
+    "Complaint",
+    "ComplaintEvent",
+    "FollowUp",
+    "Proposal",
+    "ReferenceSequence",
+    "Reply",
+    "RootCause",
+    "StepRecord",
+]

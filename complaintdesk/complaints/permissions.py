@@ -1,0 +1,119 @@
+"""The one place that decides whether a user may see or do something to a complaint.
+
+A role applies within the subtree of the unit it is held in. Besides that scope, the receiver
+and the assigned handler keep their own complaint in sight wherever it is routed. Records
+outside a user's sight are reported as not found, never as forbidden, so that nobody learns
+that a reference exists.
+"""
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from complaintdesk.accounts.models import OrgUnit, User, subtree_q
+from complaintdesk.accounts.roles import Capability, Role, capabilities_of
+from complaintdesk.core.errors import NotFound, NotPermitted
+
+from .models import Complaint
+from .transitions import Transition, actions_from, transition_for
+
+_CACHE_ATTR = "_complaintdesk_role_paths"
+
+
+def role_paths(user: User) -> list[tuple[str, str]]:
+    """(role, unit path) pairs the user holds; read once per request and kept on the user."""
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is None:
+        if not user.is_authenticated or not user.is_active:
+            cached = []
+        else:
+            cached = list(
+                user.role_assignments.filter(unit__is_active=True).values_list("role", "unit__path")
+            )
+        setattr(user, _CACHE_ATTR, cached)
+    return cached
+
+
+def roles_on(user: User, complaint: Complaint) -> set[str]:
+    held = role_paths(user)
+    roles = {role for role, path in held if complaint.unit_path.startswith(path)}
+    held_anywhere = {role for role, _path in held}
+    if complaint.handler_id == user.pk and Role.HANDLER in held_anywhere:
+        roles.add(Role.HANDLER)
+    if complaint.received_by_id == user.pk and Role.RECEIVER in held_anywhere:
+        roles.add(Role.RECEIVER)
+    return roles
+
+
+def has_capability(user: User, complaint: Complaint, capability: str) -> bool:
+    return capability in capabilities_of(roles_on(user, complaint))
+
+
+def can_view(user: User, complaint: Complaint) -> bool:
+    return has_capability(user, complaint, Capability.VIEW)
+
+
+def can_view_sensitive(user: User, complaint: Complaint) -> bool:
+    return has_capability(user, complaint, Capability.VIEW_SENSITIVE)
+
+
+def require_capability(user: User, complaint: Complaint, capability: str) -> None:
+    if not can_view(user, complaint):
+        raise NotFound(_("No such complaint."))
+    if not has_capability(user, complaint, capability):
+        raise NotPermitted(_("Your role does not allow this on this complaint."))
+
+
+def may_perform(user: User, complaint: Complaint, action: str) -> bool:
+    return bool(transition_for(action).roles & roles_on(user, complaint))
+
+
+def available_transitions(user: User, complaint: Complaint) -> list[Transition]:
+    """The moves this user may make now: what the detail page shows as buttons."""
+    roles = roles_on(user, complaint)
+    return [t for t in actions_from(complaint.status) if t.roles & roles]
+
+
+def visible_complaints(user: User, queryset: QuerySet | None = None) -> QuerySet:
+    """Complaints the user may see, as one indexed filter (unit_path prefix, handler, receiver)."""
+    queryset = Complaint.objects.all() if queryset is None else queryset
+    viewing_roles = {
+        role for role in Role if Capability.VIEW in capabilities_of({role})
+    }
+    scope = Q()
+    any_scope = False
+    for role, path in role_paths(user):
+        if role in viewing_roles:
+            scope |= subtree_q("unit_path", path)
+            any_scope = True
+    held = {role for role, _path in role_paths(user)}
+    if Role.HANDLER in held:
+        scope |= Q(handler=user)
+        any_scope = True
+    if Role.RECEIVER in held:
+        scope |= Q(received_by=user)
+        any_scope = True
+    if not any_scope:
+        return queryset.none()
+    return queryset.filter(scope)
+
+
+def units_where(user: User, capability: str) -> QuerySet:
+    """Units in whose subtree the user holds a role with this capability (e.g. to register)."""
+    paths = [
+        path for role, path in role_paths(user) if capability in capabilities_of({role})
+    ]
+    if not paths:
+        return OrgUnit.objects.none()
+    condition = Q()
+    for path in paths:
+        condition |= subtree_q("path", path)
+    return OrgUnit.objects.filter(condition, is_active=True)
+
+
+def require_register_in(user: User, unit: OrgUnit) -> None:
+    if not any(
+        unit.path.startswith(path)
+        for role, path in role_paths(user)
+        if Capability.REGISTER in capabilities_of({role})
+    ):
+        raise NotPermitted(_("You may not register complaints for this unit."))

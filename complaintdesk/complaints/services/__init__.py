@@ -1,0 +1,63 @@
+"""Every write to a complaint goes through one of these functions (style.md, habit 1)."""
+
+from .handling import (
+    complaint_add_note,
+    complaint_confirm_reply_receipt,
+    complaint_propose,
+    complaint_record_follow_up,
+    complaint_record_investigation,
+    complaint_record_response,
+    complaint_record_step,
+    complaint_reply,
+)
+from .intake import (
+    complaint_attach,
+    complaint_classify,
+    complaint_register,
+    complaint_update_record,
+)
+from .lifecycle import (
+    complaint_acknowledge,
+    complaint_appeal,
+    complaint_assign,
+    complaint_close,
+    complaint_merge,
+    complaint_reassign,
+    complaint_reject,
+    complaint_reopen,
+    complaint_request_information,
+    complaint_resume,
+    complaint_start_follow_up,
+    complaint_start_investigation,
+    complaint_withdraw,
+)
+from .numbering import reference_allocate
+
+__all__ = [
+    "complaint_acknowledge",
+    "complaint_add_note",
+    "complaint_appeal",
+    "complaint_assign",
+    "complaint_attach",
+    "complaint_classify",
+    "complaint_close",
+    "complaint_confirm_reply_receipt",
+    "complaint_merge",
+    "complaint_propose",
+    "complaint_reassign",
+    "complaint_record_follow_up",
+    "complaint_record_investigation",
+    "complaint_record_response",
+    "complaint_record_step",
+    "complaint_register",
+    "complaint_reject",
+    "complaint_reopen",
+    "complaint_reply",
+    "complaint_request_information",
+    "complaint_resume",
+    "complaint_start_follow_up",
+    "complaint_start_investigation",
+    "complaint_update_record",
+    "complaint_withdraw",
+    "reference_allocate",
+]

@@ -1,0 +1,268 @@
+"""Handling records: notes and contacts, the six steps, investigation, proposal, reply,
+the complainant's response and follow-up calls (domain.md steps 5-9)."""
+
+from datetime import datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from complaintdesk.accounts.models import OrgUnit, User
+from complaintdesk.accounts.roles import Capability
+from complaintdesk.core.errors import GuardFailed
+
+from .. import permissions
+from ..choices import (
+    ComplainantResponse,
+    FollowUpResult,
+    HandlingStep,
+    RemedyType,
+    ReplyChannel,
+    Responsibility,
+    Visibility,
+)
+from ..events import CONTACT_KINDS, EventKind, event_append, field_changes
+from ..models import Complaint, FollowUp, Proposal, Reply, RootCause, StepRecord
+from ..transitions import Action
+from .lifecycle import _apply
+
+
+def _touch(complaint: Complaint, at: datetime) -> None:
+    if at > complaint.last_activity_at:
+        Complaint.objects.filter(pk=complaint.pk).update(last_activity_at=at)
+        complaint.last_activity_at = at
+
+
+def complaint_add_note(
+    complaint: Complaint, by: User, text: str, *, kind: str = EventKind.NOTE,
+    visibility: str = Visibility.INTERNAL, at: datetime | None = None,
+) -> None:
+    """A note, or a logged call, letter, mail or visit (kind), on the timeline."""
+    if kind != EventKind.NOTE and kind not in CONTACT_KINDS:
+        raise ValueError(f"Not a note or contact kind: {kind}")
+    permissions.require_capability(by, complaint, Capability.ADD_NOTE)
+    if not text.strip():
+        raise GuardFailed(_("The note is empty."))
+    at = at or timezone.now()
+    with transaction.atomic():
+        event_append(complaint, kind, by, at=at, text=text.strip(), visibility=visibility)
+        _touch(complaint, at)
+
+
+def complaint_record_step(
+    complaint: Complaint, by: User, step: str, note: str = "", *, at: datetime | None = None
+) -> StepRecord:
+    permissions.require_capability(by, complaint, Capability.FOLLOW_UP)
+    if step not in HandlingStep.values:
+        raise GuardFailed(_("Unknown handling step."))
+    at = at or timezone.now()
+    with transaction.atomic():
+        record = StepRecord.objects.create(
+            complaint=complaint, step=step, note=note, done_by=by, done_at=at
+        )
+        event_append(
+            complaint, EventKind.STEP_RECORDED, by, at=at, text=note, data={"step": step}
+        )
+        _touch(complaint, at)
+    return record
+
+
+def complaint_record_investigation(
+    complaint: Complaint,
+    by: User,
+    *,
+    findings: str,
+    responsibility: str,
+    responsible_unit: OrgUnit | None = None,
+    responsible_person: str = "",
+    root_cause: RootCause | None = None,
+    at: datetime | None = None,
+) -> Complaint:
+    """The finding: what happened, who is responsible, and why (root cause)."""
+    if responsibility not in Responsibility.values:
+        raise GuardFailed(_("Unknown responsibility."))
+    if root_cause is not None and root_cause.organisation_id != complaint.organisation_id:
+        raise GuardFailed(_("The root cause belongs to another organisation."))
+    values = {
+        "findings": findings.strip(),
+        "responsibility": responsibility,
+        "responsible_unit": responsible_unit,
+        "responsible_person": responsible_person.strip(),
+        "root_cause": root_cause,
+    }
+    at = at or timezone.now()
+    with transaction.atomic():
+        locked = Complaint.objects.select_for_update().get(pk=complaint.pk)
+        permissions.require_capability(by, locked, Capability.INVESTIGATE)
+        changes = field_changes(locked, values)
+        for field, value in values.items():
+            setattr(locked, field, value)
+        locked.last_activity_at = max(at, locked.last_activity_at)
+        locked.save()
+        event_append(locked, EventKind.INVESTIGATION_RECORDED, by, at=at, changes=changes)
+    return locked
+
+
+def complaint_propose(
+    complaint: Complaint,
+    by: User,
+    *,
+    remedy_type: str,
+    reasons: str,
+    amount: Decimal | None = None,
+    description: str = "",
+    at: datetime | None = None,
+) -> Proposal:
+    """Propose the solution (处理决定) with the remedy and the reasons."""
+    problems = []
+    if remedy_type not in RemedyType.values:
+        problems.append(_("Unknown remedy."))
+    if not reasons.strip():
+        problems.append(_("The reasons for the decision are required."))
+    if amount is not None and amount < 0:
+        problems.append(_("The amount cannot be negative."))
+    if problems:
+        raise GuardFailed(_("The proposal is not complete:"), details=problems)
+    created: list[Proposal] = []
+
+    def write(locked: Complaint, when: datetime) -> None:
+        created.append(
+            Proposal.objects.create(
+                complaint=locked, remedy_type=remedy_type, amount=amount,
+                currency=locked.organisation.currency if amount is not None else "",
+                description=description, reasons=reasons.strip(), proposed_by=by,
+                proposed_at=when,
+            )
+        )
+
+    with transaction.atomic():
+        _apply(
+            complaint, by, Action.PROPOSE, at=at, before_guard=write,
+            data={"remedy_type": remedy_type, "amount": str(amount) if amount is not None else None},
+        )
+    return created[0]
+
+
+def complaint_reply(
+    complaint: Complaint,
+    by: User,
+    *,
+    channel: str,
+    text: str,
+    reasons: str,
+    appeal_route: str = "",
+    at: datetime | None = None,
+) -> Reply:
+    """Answer the complainant with the decision and its reasons; an oral reply is recorded as such."""
+    problems = []
+    if channel not in ReplyChannel.values:
+        problems.append(_("Unknown reply channel."))
+    if not text.strip():
+        problems.append(_("The reply text is required."))
+    if not reasons.strip():
+        problems.append(_("The reasons for the decision are required."))
+    if problems:
+        raise GuardFailed(_("The reply is not complete:"), details=problems)
+    created: list[Reply] = []
+
+    def write(locked: Complaint, when: datetime) -> None:
+        created.append(
+            Reply.objects.create(
+                complaint=locked, channel=channel, text=text.strip(), reasons=reasons.strip(),
+                appeal_route=appeal_route.strip(), sent_by=by, sent_at=when,
+            )
+        )
+        locked.first_replied_at = locked.first_replied_at or when
+
+    with transaction.atomic():
+        _apply(complaint, by, Action.REPLY, at=at, before_guard=write,
+               data={"channel": channel})
+        reply = created[0]
+        event_append(
+            complaint, EventKind.REPLY_SENT, by, at=reply.sent_at, text=reply.text,
+            visibility=Visibility.COMPLAINANT, data={"reply_id": reply.pk, "channel": channel},
+        )
+    return reply
+
+
+def complaint_confirm_reply_receipt(
+    complaint: Complaint, by: User, *, note: str = "", at: datetime | None = None
+) -> Reply:
+    """The original receiver confirms with the complainant that a colleague's reply reached them."""
+    permissions.require_capability(by, complaint, Capability.FOLLOW_UP)
+    if by.pk != complaint.received_by_id:
+        raise GuardFailed(_("Only the person who received the complaint can confirm this."))
+    at = at or timezone.now()
+    with transaction.atomic():
+        reply = complaint.replies.select_for_update().order_by("-sent_at", "-id").first()
+        if reply is None:
+            raise GuardFailed(_("No reply to the complainant is recorded."))
+        if reply.receiver_confirmed_at is None:
+            reply.receiver_confirmed_by = by
+            reply.receiver_confirmed_at = at
+            reply.save(update_fields=["receiver_confirmed_by", "receiver_confirmed_at"])
+            event_append(complaint, EventKind.RECEIPT_CONFIRMED, by, at=at, text=note,
+                         data={"reply_id": reply.pk})
+            _touch(complaint, at)
+    return reply
+
+
+def complaint_record_response(
+    complaint: Complaint, by: User, response: str, *, note: str = "", at: datetime | None = None
+) -> Complaint:
+    """Whether the complainant accepts the solution (consensus) or not."""
+    if response not in (ComplainantResponse.ACCEPTED, ComplainantResponse.REJECTED):
+        raise GuardFailed(_("Say whether the complainant accepted the solution."))
+    at = at or timezone.now()
+    with transaction.atomic():
+        locked = Complaint.objects.select_for_update().get(pk=complaint.pk)
+        permissions.require_capability(by, locked, Capability.FOLLOW_UP)
+        if not locked.replies.exists():
+            raise GuardFailed(_("No reply to the complainant is recorded."))
+        locked.complainant_response = response
+        locked.complainant_response_at = at
+        locked.last_activity_at = max(at, locked.last_activity_at)
+        locked.save(update_fields=["complainant_response", "complainant_response_at",
+                                   "last_activity_at", "updated_at"])
+        event_append(locked, EventKind.RESPONSE_RECORDED, by, at=at, text=note,
+                     data={"response": response})
+    return locked
+
+
+def complaint_record_follow_up(
+    complaint: Complaint,
+    by: User,
+    *,
+    result: str,
+    outcome_satisfaction: int | None = None,
+    handling_satisfaction: int | None = None,
+    notes: str = "",
+    at: datetime | None = None,
+) -> FollowUp:
+    """A follow-up call: did the complainant's problem really go away, and how satisfied are they?"""
+    problems = []
+    if result not in FollowUpResult.values:
+        problems.append(_("Unknown follow-up result."))
+    for score in (outcome_satisfaction, handling_satisfaction):
+        if score is not None and not 1 <= score <= 5:
+            problems.append(_("Satisfaction must be between 1 and 5."))
+    if result == FollowUpResult.NOT_REACHED and not notes.strip():
+        problems.append(_("Describe the attempt (when, which number or address)."))
+    if problems:
+        raise GuardFailed(_("The follow-up is not complete:"), details=problems)
+    permissions.require_capability(by, complaint, Capability.FOLLOW_UP)
+    at = at or timezone.now()
+    with transaction.atomic():
+        follow_up = FollowUp.objects.create(
+            complaint=complaint, result=result, outcome_satisfaction=outcome_satisfaction,
+            handling_satisfaction=handling_satisfaction, notes=notes.strip(), done_by=by,
+            done_at=at,
+        )
+        event_append(
+            complaint, EventKind.FOLLOW_UP_RECORDED, by, at=at, text=notes.strip(),
+            data={"result": result, "outcome_satisfaction": outcome_satisfaction,
+                  "handling_satisfaction": handling_satisfaction},
+        )
+        _touch(complaint, at)
+    return follow_up

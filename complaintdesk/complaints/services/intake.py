@@ -1,0 +1,213 @@
+"""Registering a complaint and keeping its structured record (domain.md steps 1, 2 and 4)."""
+
+import hashlib
+from datetime import datetime, timedelta
+from decimal import Decimal
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from complaintdesk.accounts.models import OrgUnit, UnitKind, User
+from complaintdesk.accounts.roles import Capability
+from complaintdesk.core.errors import DomainError, GuardFailed
+from complaintdesk.customers.models import Complainant
+
+from .. import permissions
+from ..choices import Channel, Grade, Language, RiskFlag
+from ..events import EventKind, event_append, field_changes
+from ..models import Attachment, Complaint
+from .numbering import reference_allocate
+
+# The structured record a receiver fills in and a handler may correct later.
+RECORD_FIELDS = (
+    "subject",
+    "description",
+    "language",
+    "site",
+    "incident_at",
+    "incident_place",
+    "persons_involved",
+    "demand",
+    "claimed_loss_amount",
+    "claimed_loss_currency",
+    "claimed_loss_items",
+    "evidence_description",
+)
+CLASSIFICATION_FIELDS = ("category", "grade", "anger_score") + tuple(
+    f"risk_{flag.value}" for flag in RiskFlag
+)
+REPEAT_WINDOW = timedelta(days=365)
+
+
+def _validate(complaint: Complaint) -> None:
+    problems = []
+    if not complaint.subject.strip():
+        problems.append(_("The subject is required."))
+    if not complaint.description.strip():
+        problems.append(_("What happened is required."))
+    if complaint.anger_score is not None and not 1 <= complaint.anger_score <= 5:
+        problems.append(_("The anger score must be between 1 and 5."))
+    if complaint.claimed_loss_amount is not None and complaint.claimed_loss_amount < Decimal(0):
+        problems.append(_("The claimed loss cannot be negative."))
+    if complaint.channel not in Channel.values:
+        problems.append(_("Unknown channel."))
+    if complaint.grade not in Grade.values:
+        problems.append(_("Unknown grade."))
+    if complaint.language not in Language.values:
+        problems.append(_("Unknown language."))
+    organisation_id = complaint.organisation_id
+    if complaint.site is not None and (
+        complaint.site.kind != UnitKind.SITE or complaint.site.organisation_id != organisation_id
+    ):
+        problems.append(_("The site concerned must be a site of the same organisation."))
+    if complaint.category is not None and complaint.category.organisation_id != organisation_id:
+        problems.append(_("The category belongs to another organisation."))
+    if problems:
+        raise GuardFailed(_("The complaint record is not valid:"), details=problems)
+
+
+def complaint_register(
+    *,
+    by: User,
+    unit: OrgUnit,
+    complainant: Complainant,
+    channel: str,
+    subject: str,
+    description: str,
+    received_unit: OrgUnit | None = None,
+    received_at: datetime | None = None,
+    **record,
+) -> Complaint:
+    """Register a complaint the day it arrives; it gets its reference in the same transaction.
+
+    `record` takes the other RECORD_FIELDS and CLASSIFICATION_FIELDS. A VIP complainant, or one
+    who complained within the last year, sets the VIP or repeat risk flag by itself.
+    """
+    unknown = set(record) - set(RECORD_FIELDS) - set(CLASSIFICATION_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown complaint fields: {sorted(unknown)}")
+    permissions.require_register_in(by, unit)
+    if complainant.organisation_id != unit.organisation_id:
+        raise DomainError(_("The complainant belongs to another organisation."))
+    received_at = received_at or timezone.now()
+    if received_at > timezone.now() + timedelta(minutes=5):
+        raise GuardFailed(_("The complaint record is not valid:"),
+                          details=[_("The time of receipt cannot be in the future.")])
+    organisation = unit.organisation
+    complaint = Complaint(
+        organisation=organisation,
+        unit=unit,
+        received_unit=received_unit or unit,
+        received_by=by,
+        received_at=received_at,
+        last_activity_at=received_at,
+        complainant=complainant,
+        channel=channel,
+        subject=subject.strip(),
+        description=description.strip(),
+        **record,
+    )
+    complaint.language = complaint.language or Language.ZH_HANT
+    if complainant.is_vip:
+        complaint.risk_vip = True
+    _validate(complaint)
+    with transaction.atomic():
+        if Complaint.objects.filter(
+            complainant=complainant, received_at__gte=received_at - REPEAT_WINDOW,
+            received_at__lte=received_at,
+        ).exists():
+            complaint.risk_repeat = True
+        year = received_at.astimezone(timezone.get_current_timezone()).year
+        complaint.reference = reference_allocate(organisation.reference_prefix, year)
+        complaint.save(force_insert=True)
+        event_append(
+            complaint, EventKind.REGISTERED, by, at=received_at,
+            status_after=complaint.status,
+            data={"channel": channel, "reference": complaint.reference},
+        )
+    return complaint
+
+
+def complaint_update_record(
+    complaint: Complaint, by: User, *, at: datetime | None = None, **values
+) -> Complaint:
+    """Correct or complete the structured record; the timeline keeps before and after."""
+    return _update(complaint, by, values, RECORD_FIELDS, EventKind.RECORD_CHANGED, at)
+
+
+def complaint_classify(
+    complaint: Complaint, by: User, *, at: datetime | None = None, **values
+) -> Complaint:
+    """Category code, grade, anger score and risk flags (screening, step 4)."""
+    return _update(complaint, by, values, CLASSIFICATION_FIELDS, EventKind.CLASSIFIED, at)
+
+
+def _update(complaint, by, values, allowed, kind, at) -> Complaint:
+    unknown = set(values) - set(allowed)
+    if unknown:
+        raise TypeError(f"Not editable here: {sorted(unknown)}")
+    at = at or timezone.now()
+    with transaction.atomic():
+        locked = Complaint.objects.select_for_update().get(pk=complaint.pk)
+        permissions.require_capability(by, locked, Capability.EDIT_RECORD)
+        changes = field_changes(locked, values)
+        if not changes:
+            return locked
+        for field, value in values.items():
+            setattr(locked, field, value)
+        _validate(locked)
+        locked.last_activity_at = max(at, locked.last_activity_at)
+        locked.save()
+        event_append(locked, kind, by, at=at, changes=changes)
+    return locked
+
+
+def complaint_attach(
+    complaint: Complaint, by: User, upload: UploadedFile, *, description: str = "",
+    at: datetime | None = None,
+) -> Attachment:
+    """Keep a piece of evidence with the record. The file is stored under a random name and is
+    only ever served as a download, so an uploaded HTML or script page cannot run in a browser."""
+    permissions.require_capability(by, complaint, Capability.ADD_NOTE)
+    extension = PurePath(upload.name or "").suffix.lower().lstrip(".")
+    if extension not in settings.ATTACHMENT_ALLOWED_EXTENSIONS:
+        raise GuardFailed(
+            _("This file cannot be attached."),
+            details=[_("Files of type “%(ext)s” are not accepted.") % {"ext": extension or "?"}],
+        )
+    if upload.size > settings.ATTACHMENT_MAX_BYTES:
+        raise GuardFailed(
+            _("This file cannot be attached."),
+            details=[_("Files may be at most %(mb)d MB.")
+                     % {"mb": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)}],
+        )
+    if upload.size == 0:
+        raise GuardFailed(_("This file cannot be attached."), details=[_("The file is empty.")])
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    at = at or timezone.now()
+    with transaction.atomic():
+        attachment = Attachment(
+            complaint=complaint,
+            original_name=PurePath(upload.name).name[:255],
+            content_type=(upload.content_type or "application/octet-stream")[:100],
+            size=upload.size,
+            sha256=digest.hexdigest(),
+            description=description,
+            uploaded_by=by,
+            uploaded_at=at,
+        )
+        attachment.file.save(upload.name, upload, save=False)
+        attachment.save()
+        Complaint.objects.filter(pk=complaint.pk).update(last_activity_at=at)
+        event_append(
+            complaint, EventKind.ATTACHMENT_ADDED, by, at=at, text=attachment.original_name,
+            data={"attachment_id": attachment.pk, "size": attachment.size},
+        )
+    return attachment

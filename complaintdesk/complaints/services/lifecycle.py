@@ -1,0 +1,233 @@
+"""Lifecycle moves: one function per action of the transitions table.
+
+Every move goes through `_apply`, which locks the row, checks scope, role, state and guard,
+writes, and appends the timeline event in one transaction. A refused move writes nothing.
+"""
+
+from collections.abc import Callable
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from complaintdesk.accounts.models import User
+from complaintdesk.accounts.roles import Role
+from complaintdesk.core.errors import GuardFailed, NotFound, NotPermitted, TransitionNotAllowed
+
+from .. import permissions
+from ..choices import Status
+from ..events import EventKind, event_append
+from ..models import Complaint
+from ..transitions import Action, transition_for
+
+
+def _apply(
+    complaint: Complaint,
+    actor: User,
+    action: str,
+    *,
+    at: datetime | None = None,
+    reason: str = "",
+    updates: dict | None = None,
+    before_guard: Callable[[Complaint, datetime], None] | None = None,
+    data: dict | None = None,
+) -> Complaint:
+    transition = transition_for(action)
+    at = at or timezone.now()
+    with transaction.atomic():
+        locked = (
+            Complaint.objects.select_for_update()
+            .select_related("organisation", "unit")
+            .get(pk=complaint.pk)
+        )
+        if not permissions.can_view(actor, locked):
+            raise NotFound(_("No such complaint."))
+        if not permissions.may_perform(actor, locked, action):
+            raise NotPermitted(
+                _("Your role may not “%(action)s” this complaint.") % {"action": transition.label}
+            )
+        if locked.status not in transition.sources:
+            raise TransitionNotAllowed(
+                _("“%(action)s” is not possible while the complaint is “%(status)s”.")
+                % {"action": transition.label, "status": locked.get_status_display()}
+            )
+        if transition.needs_reason and not reason.strip():
+            raise GuardFailed(_("Please give a reason."), details=[_("A reason is required.")])
+        for field, value in (updates or {}).items():
+            setattr(locked, field, value)
+        if before_guard is not None:
+            before_guard(locked, at)
+        if transition.guard is not None:
+            missing = transition.guard(locked)
+            if missing:
+                raise GuardFailed(
+                    _("“%(action)s” is not possible yet:") % {"action": transition.label},
+                    details=missing,
+                )
+        status_before = locked.status
+        if transition.target is not None:
+            locked.status = transition.target
+        locked.last_activity_at = max(at, locked.last_activity_at)
+        if reason and transition.needs_reason:
+            locked.status_reason = reason
+        locked.save()
+        event_append(
+            locked,
+            EventKind.STATUS_CHANGED,
+            actor,
+            at=at,
+            action=action,
+            status_before=status_before,
+            status_after=locked.status,
+            text=reason,
+            data=data,
+        )
+    return locked
+
+
+def _check_handler(handler: User, complaint: Complaint) -> None:
+    held = {role for role, _path in permissions.role_paths(handler)}
+    if not held & {Role.HANDLER, Role.BOARD_INVESTIGATOR, Role.DISTRICT_MANAGER,
+                   Role.REGIONAL_GM, Role.HQ_COMPLAINTS}:
+        raise GuardFailed(
+            _("This person cannot be assigned."),
+            details=[_("%(name)s holds no handling role.") % {"name": handler}],
+        )
+    if not handler.is_active:
+        raise GuardFailed(_("This person cannot be assigned."), details=[_("The account is inactive.")])
+
+
+def complaint_acknowledge(complaint: Complaint, by: User, *, at: datetime | None = None) -> Complaint:
+    """Record that the complainant was told the reference, the handler and when to expect news."""
+
+    def stamp(locked: Complaint, when: datetime) -> None:
+        locked.acknowledged_at = locked.acknowledged_at or when
+
+    return _apply(complaint, by, Action.ACKNOWLEDGE, at=at, before_guard=stamp)
+
+
+def complaint_assign(
+    complaint: Complaint, by: User, handler: User, *, at: datetime | None = None
+) -> Complaint:
+    _check_handler(handler, complaint)
+    return _apply(
+        complaint, by, Action.ASSIGN, at=at, updates={"handler": handler},
+        data={"handler": {"id": handler.pk, "label": str(handler)}},
+    )
+
+
+def complaint_reassign(
+    complaint: Complaint, by: User, handler: User, reason: str, *, at: datetime | None = None
+) -> Complaint:
+    _check_handler(handler, complaint)
+    previous = complaint.handler
+    return _apply(
+        complaint, by, Action.REASSIGN, at=at, reason=reason, updates={"handler": handler},
+        data={
+            "handler": {"id": handler.pk, "label": str(handler)},
+            "previous_handler": {"id": previous.pk, "label": str(previous)} if previous else None,
+        },
+    )
+
+
+def complaint_start_investigation(
+    complaint: Complaint, by: User, *, at: datetime | None = None
+) -> Complaint:
+    return _apply(complaint, by, Action.START_INVESTIGATION, at=at)
+
+
+def complaint_request_information(
+    complaint: Complaint, by: User, what: str, *, at: datetime | None = None
+) -> Complaint:
+    """Pause: the complainant is asked for something only they have."""
+    return _apply(complaint, by, Action.REQUEST_INFORMATION, at=at, reason=what)
+
+
+def complaint_resume(
+    complaint: Complaint, by: User, answer: str = "", *, at: datetime | None = None
+) -> Complaint:
+    return _apply(complaint, by, Action.RESUME, at=at, data={"answer": answer} if answer else None)
+
+
+def complaint_start_follow_up(
+    complaint: Complaint, by: User, *, at: datetime | None = None
+) -> Complaint:
+    return _apply(complaint, by, Action.START_FOLLOW_UP, at=at)
+
+
+def complaint_close(complaint: Complaint, by: User, *, at: datetime | None = None) -> Complaint:
+    def stamp(locked: Complaint, when: datetime) -> None:
+        locked.closed_at = when
+
+    return _apply(complaint, by, Action.CLOSE, at=at, before_guard=stamp)
+
+
+def complaint_reopen(
+    complaint: Complaint, by: User, reason: str, *, at: datetime | None = None
+) -> Complaint:
+    def stamp(locked: Complaint, when: datetime) -> None:
+        locked.closed_at = None
+        locked.reopened_count += 1
+
+    return _apply(complaint, by, Action.REOPEN, at=at, reason=reason, before_guard=stamp)
+
+
+def complaint_appeal(
+    complaint: Complaint, by: User, grounds: str, *, at: datetime | None = None
+) -> Complaint:
+    """The complainant does not accept the decision and asks for it to be reviewed (申诉/复核)."""
+
+    def stamp(locked: Complaint, when: datetime) -> None:
+        locked.closed_at = None
+
+    return _apply(complaint, by, Action.APPEAL, at=at, reason=grounds, before_guard=stamp)
+
+
+def complaint_withdraw(
+    complaint: Complaint, by: User, reason: str, *, at: datetime | None = None
+) -> Complaint:
+    """The complainant withdraws; the process ends the day the withdrawal is received."""
+
+    def stamp(locked: Complaint, when: datetime) -> None:
+        locked.closed_at = when
+
+    return _apply(complaint, by, Action.WITHDRAW, at=at, reason=reason, before_guard=stamp)
+
+
+def complaint_reject(
+    complaint: Complaint, by: User, reason: str, *, at: datetime | None = None
+) -> Complaint:
+    def stamp(locked: Complaint, when: datetime) -> None:
+        locked.closed_at = when
+
+    return _apply(complaint, by, Action.REJECT, at=at, reason=reason, before_guard=stamp)
+
+
+def complaint_merge(
+    complaint: Complaint, by: User, into: Complaint, *, at: datetime | None = None
+) -> Complaint:
+    """Mark a duplicate; the surviving complaint's timeline records what joined it."""
+    if into.pk == complaint.pk:
+        raise GuardFailed(_("A complaint cannot be merged into itself."))
+    if into.organisation_id != complaint.organisation_id or not permissions.can_view(by, into):
+        raise NotFound(_("No such complaint to merge into."))
+    if into.status == Status.MERGED:
+        raise GuardFailed(_("That complaint was itself merged; merge into %(ref)s instead.")
+                          % {"ref": into.merged_into.reference})
+
+    def stamp(locked: Complaint, when: datetime) -> None:
+        locked.merged_into = into
+        locked.closed_at = when
+
+    with transaction.atomic():
+        merged = _apply(
+            complaint, by, Action.MERGE, at=at, before_guard=stamp,
+            data={"into": into.reference},
+        )
+        event_append(
+            into, EventKind.NOTE, by, at=at,
+            text=_("Duplicate %(ref)s merged into this complaint.") % {"ref": merged.reference},
+            data={"merged": merged.reference},
+        )
+    return merged

@@ -1,0 +1,28 @@
+"""Reference numbers such as CP-2026-000123: unique, gap-tolerant, never reused."""
+
+from django.db import transaction
+from django.db.models import F
+
+from ..models import ReferenceSequence
+
+
+def reference_allocate(prefix: str, year: int) -> str:
+    """Take the next number for (prefix, year).
+
+    The row is created with ON CONFLICT DO NOTHING and then locked, so two writers that start
+    the same year at the same moment both end up incrementing the one row in turn; the unique
+    constraint on Complaint.reference is the last line of defence.
+    """
+    with transaction.atomic():
+        ReferenceSequence.objects.bulk_create(
+            [ReferenceSequence(prefix=prefix, year=year, last_value=0)], ignore_conflicts=True
+        )
+        ReferenceSequence.objects.filter(prefix=prefix, year=year).update(
+            last_value=F("last_value") + 1
+        )
+        value = (
+            ReferenceSequence.objects.select_for_update()
+            .values_list("last_value", flat=True)
+            .get(prefix=prefix, year=year)
+        )
+    return f"{prefix}-{year}-{value:06d}"

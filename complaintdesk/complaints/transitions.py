@@ -1,0 +1,149 @@
+"""The complaint lifecycle: the one table of allowed moves.
+
+Services check it before every state change, the detail page draws its buttons from it and the
+API will refuse with it. There is no second copy of the state machine anywhere.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from complaintdesk.accounts.roles import Role
+
+from . import guards
+from .choices import OPEN_STATUSES, Status
+
+
+class Action(models.TextChoices):
+    ACKNOWLEDGE = "acknowledge", _("Acknowledge")
+    ASSIGN = "assign", _("Assign")
+    REASSIGN = "reassign", _("Reassign")
+    START_INVESTIGATION = "start_investigation", _("Start investigation")
+    REQUEST_INFORMATION = "request_information", _("Ask the complainant for information")
+    RESUME = "resume", _("Complainant answered: resume")
+    PROPOSE = "propose", _("Propose a solution")
+    REPLY = "reply", _("Send the reply")
+    START_FOLLOW_UP = "start_follow_up", _("Start follow-up")
+    CLOSE = "close", _("Close")
+    REOPEN = "reopen", _("Reopen")
+    APPEAL = "appeal", _("Register an appeal")
+    WITHDRAW = "withdraw", _("Withdraw")
+    MERGE = "merge", _("Merge into another complaint")
+    REJECT = "reject", _("Reject as out of scope")
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    sources: frozenset[str]
+    # None: the complaint keeps its state (e.g. reassignment mid-investigation).
+    target: str | None
+    roles: frozenset[str]
+    guard: Callable | None = None
+    needs_reason: bool = False
+
+    @property
+    def label(self) -> str:
+        return Action(self.action).label
+
+
+_MANAGERS = frozenset(
+    {Role.DISTRICT_MANAGER, Role.REGIONAL_GM, Role.HQ_COMPLAINTS, Role.ADMINISTRATOR}
+)
+_HANDLERS = _MANAGERS | {Role.HANDLER, Role.BOARD_INVESTIGATOR}
+_FRONT_LINE = _HANDLERS | {Role.RECEIVER}
+_IN_HANDLING = frozenset(
+    {
+        Status.ASSIGNED,
+        Status.INVESTIGATING,
+        Status.AWAITING_COMPLAINANT,
+        Status.PROPOSED,
+        Status.REPLIED,
+        Status.FOLLOWING_UP,
+        Status.REOPENED,
+        Status.APPEAL,
+    }
+)
+
+TRANSITIONS: tuple[Transition, ...] = (
+    Transition(Action.ACKNOWLEDGE, frozenset({Status.RECEIVED}), Status.ACKNOWLEDGED, _FRONT_LINE),
+    Transition(
+        Action.ASSIGN,
+        frozenset({Status.RECEIVED, Status.ACKNOWLEDGED}),
+        Status.ASSIGNED,
+        _MANAGERS | {Role.RECEIVER},
+    ),
+    Transition(Action.REASSIGN, _IN_HANDLING, None, _MANAGERS, needs_reason=True),
+    Transition(
+        Action.START_INVESTIGATION,
+        frozenset({Status.ASSIGNED, Status.REOPENED, Status.APPEAL}),
+        Status.INVESTIGATING,
+        _HANDLERS,
+        guard=guards.has_handler,
+    ),
+    Transition(
+        Action.REQUEST_INFORMATION,
+        frozenset({Status.INVESTIGATING}),
+        Status.AWAITING_COMPLAINANT,
+        _HANDLERS,
+        needs_reason=True,
+    ),
+    Transition(
+        Action.RESUME, frozenset({Status.AWAITING_COMPLAINANT}), Status.INVESTIGATING, _FRONT_LINE
+    ),
+    Transition(
+        Action.PROPOSE,
+        frozenset({Status.INVESTIGATING}),
+        Status.PROPOSED,
+        _HANDLERS,
+        guard=guards.investigation_recorded,
+    ),
+    Transition(Action.REPLY, frozenset({Status.PROPOSED}), Status.REPLIED, _FRONT_LINE),
+    Transition(
+        Action.START_FOLLOW_UP, frozenset({Status.REPLIED}), Status.FOLLOWING_UP, _FRONT_LINE
+    ),
+    Transition(
+        Action.CLOSE,
+        frozenset({Status.FOLLOWING_UP}),
+        Status.CLOSED,
+        _HANDLERS,
+        guard=guards.ready_to_close,
+    ),
+    Transition(
+        Action.REOPEN,
+        frozenset({Status.REPLIED, Status.FOLLOWING_UP, Status.CLOSED}),
+        Status.REOPENED,
+        _HANDLERS | {Role.QUALITY_REVIEWER},
+        needs_reason=True,
+    ),
+    Transition(
+        Action.APPEAL,
+        frozenset({Status.REPLIED, Status.FOLLOWING_UP, Status.CLOSED, Status.REJECTED}),
+        Status.APPEAL,
+        _FRONT_LINE,
+        needs_reason=True,
+    ),
+    Transition(
+        Action.WITHDRAW, frozenset(OPEN_STATUSES), Status.WITHDRAWN, _FRONT_LINE, needs_reason=True
+    ),
+    Transition(Action.MERGE, frozenset(OPEN_STATUSES), Status.MERGED, _HANDLERS),
+    Transition(
+        Action.REJECT,
+        frozenset({Status.RECEIVED, Status.ACKNOWLEDGED, Status.ASSIGNED, Status.INVESTIGATING}),
+        Status.REJECTED,
+        _MANAGERS,
+        needs_reason=True,
+    ),
+)
+
+_BY_ACTION = {t.action: t for t in TRANSITIONS}
+
+
+def transition_for(action: str) -> Transition:
+    return _BY_ACTION[action]
+
+
+def actions_from(status: str) -> list[Transition]:
+    return [t for t in TRANSITIONS if status in t.sources]

@@ -1,0 +1,42 @@
+"""Base pieces every app's models share."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NoHardDeleteQuerySet(models.QuerySet):
+    """Records of complaints are evidence: the application never deletes them."""
+
+    def delete(self):  # type: ignore[override]
+        raise PermissionError("ComplaintDesk never hard-deletes records.")
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class TranslatedName(models.Model):
+    """Configuration rows (categories, root causes) that administrators name in all three
+    languages; users see the name in the language they chose."""
+
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_zh_hans = models.CharField(_("name (Simplified Chinese)"), max_length=200, blank=True)
+    name_zh_hant = models.CharField(_("name (Traditional Chinese)"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def label(self) -> str:
+        from django.utils.translation import get_language
+
+        language = (get_language() or "en").lower()
+        if language.startswith("zh-hans") or language in {"zh-cn", "zh-sg"}:
+            return self.name_zh_hans or self.name_zh_hant or self.name_en
+        if language.startswith("zh"):
+            return self.name_zh_hant or self.name_zh_hans or self.name_en
+        return self.name_en

@@ -1,0 +1,76 @@
+"""Complainants: the people who complain, with the contact data to reach them again."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from complaintdesk.accounts.models import Organisation
+from complaintdesk.core.models import TimeStampedModel
+
+
+class CustomerTier(models.TextChoices):
+    STANDARD = "standard", _("Standard")
+    PRIORITY = "priority", _("Priority")
+    VIP = "vip", _("VIP")
+
+
+class IdentityDocument(models.TextChoices):
+    NONE = "", _("None")
+    HKID = "hkid", _("Hong Kong identity card")
+    PRC_ID = "prc_id", _("Resident identity card (mainland)")
+    PASSPORT = "passport", _("Passport")
+    OTHER = "other", _("Other")
+
+
+class Complainant(TimeStampedModel):
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="complainants",
+        verbose_name=_("organisation"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    # Digits only, so "+852 9123 4567" and "91234567" find the same person.
+    phone_digits = models.CharField(max_length=40, blank=True, editable=False)
+    email = models.EmailField(_("email"), blank=True)
+    address = models.TextField(_("address"), blank=True)
+    preferred_language = models.CharField(_("preferred language"), max_length=10, blank=True)
+    tier = models.CharField(
+        _("customer tier"), max_length=10, choices=CustomerTier.choices, default=CustomerTier.STANDARD
+    )
+    # Sensitive: shown only to roles with the view_sensitive capability.
+    id_document_type = models.CharField(
+        _("identity document"), max_length=10, choices=IdentityDocument.choices, blank=True
+    )
+    id_document_number = models.CharField(_("identity document number"), max_length=40, blank=True)
+    account_reference = models.CharField(
+        _("account/unit reference"),
+        max_length=80,
+        blank=True,
+        help_text=_("Flat, account or membership number the organisation already holds."),
+    )
+
+    class Meta:
+        verbose_name = _("complainant")
+        verbose_name_plural = _("complainants")
+        indexes = [
+            models.Index(fields=["organisation", "phone_digits"], name="complainant_phone_idx"),
+            models.Index(fields=["organisation", "email"], name="complainant_email_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.phone_digits = digits_of(self.phone)
+        # Lower-cased so that lookups are an exact, indexed match.
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_vip(self) -> bool:
+        return self.tier == CustomerTier.VIP
+
+
+def digits_of(phone: str) -> str:
+    return "".join(ch for ch in phone if ch.isdigit())

@@ -1,0 +1,9 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("", include("complaintdesk.accounts.urls")),
+    path("complaints/", include("complaintdesk.complaints.urls")),
+]
