@@ -90,7 +90,9 @@ class OrgUnit(models.Model):
         verbose_name_plural = _("organisation units")
         ordering = ["path"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "code"], name="unit_code_unique_in_org"),
+            models.UniqueConstraint(
+                fields=["organisation", "code"], name="unit_code_unique_in_org"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -33,7 +33,10 @@ class EventKind(models.TextChoices):
     INVESTIGATION_RECORDED = "investigation_recorded", _("Investigation recorded")
     PROPOSAL_MADE = "proposal_made", _("Solution proposed")
     REPLY_SENT = "reply_sent", _("Reply sent")
-    RECEIPT_CONFIRMED = "receipt_confirmed", _("Receiver confirmed the reply reached the complainant")
+    RECEIPT_CONFIRMED = (
+        "receipt_confirmed",
+        _("Receiver confirmed the reply reached the complainant"),
+    )
     RESPONSE_RECORDED = "response_recorded", _("Complainant's response recorded")
     FOLLOW_UP_RECORDED = "follow_up_recorded", _("Follow-up recorded")
 

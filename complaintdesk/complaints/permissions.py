@@ -76,9 +76,7 @@ def available_transitions(user: User, complaint: Complaint) -> list[Transition]:
 def visible_complaints(user: User, queryset: QuerySet | None = None) -> QuerySet:
     """Complaints the user may see, as one indexed filter (unit_path prefix, handler, receiver)."""
     queryset = Complaint.objects.all() if queryset is None else queryset
-    viewing_roles = {
-        role for role in Role if Capability.VIEW in capabilities_of({role})
-    }
+    viewing_roles = {role for role in Role if Capability.VIEW in capabilities_of({role})}
     scope = Q()
     any_scope = False
     for role, path in role_paths(user):
@@ -99,9 +97,7 @@ def visible_complaints(user: User, queryset: QuerySet | None = None) -> QuerySet
 
 def units_where(user: User, capability: str) -> QuerySet:
     """Units in whose subtree the user holds a role with this capability (e.g. to register)."""
-    paths = [
-        path for role, path in role_paths(user) if capability in capabilities_of({role})
-    ]
+    paths = [path for role, path in role_paths(user) if capability in capabilities_of({role})]
     if not paths:
         return OrgUnit.objects.none()
     condition = Q()

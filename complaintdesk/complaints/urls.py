@@ -1,2 +1,2 @@
-app_name='complaints'
+app_name = "complaints"
 urlpatterns = []

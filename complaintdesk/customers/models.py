@@ -36,7 +36,10 @@ class Complainant(TimeStampedModel):
     address = models.TextField(_("address"), blank=True)
     preferred_language = models.CharField(_("preferred language"), max_length=10, blank=True)
     tier = models.CharField(
-        _("customer tier"), max_length=10, choices=CustomerTier.choices, default=CustomerTier.STANDARD
+        _("customer tier"),
+        max_length=10,
+        choices=CustomerTier.choices,
+        default=CustomerTier.STANDARD,
     )
     # Sensitive: shown only to roles with the view_sensitive capability.
     id_document_type = models.CharField(

@@ -94,7 +94,9 @@ if DATABASE_URL and not DATABASE_URL.startswith("sqlite"):
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 else:
     sqlite_path = DATABASE_URL.removeprefix("sqlite:///") if DATABASE_URL else ""
-    DATABASES = {"default": sqlite_database(sqlite_path or str(BASE_DIR / "var" / "complaintdesk.sqlite3"))}
+    DATABASES = {
+        "default": sqlite_database(sqlite_path or str(BASE_DIR / "var" / "complaintdesk.sqlite3"))
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

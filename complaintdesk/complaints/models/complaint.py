@@ -44,7 +44,9 @@ class ReferenceSequence(models.Model):
 class Complaint(models.Model):
     reference = models.CharField(_("reference"), max_length=32, unique=True, editable=False)
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="complaints",
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="complaints",
         verbose_name=_("organisation"),
     )
     status = models.CharField(
@@ -55,30 +57,46 @@ class Complaint(models.Model):
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
     received_at = models.DateTimeField(_("received at"))
     received_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="complaints_received",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="complaints_received",
         verbose_name=_("receiver"),
     )
     received_unit = models.ForeignKey(
-        OrgUnit, on_delete=models.PROTECT, related_name="complaints_entered",
+        OrgUnit,
+        on_delete=models.PROTECT,
+        related_name="complaints_entered",
         verbose_name=_("entry point"),
         help_text=_("Where the complaint came in: a site desk, head office or the board office."),
     )
     unit = models.ForeignKey(
-        OrgUnit, on_delete=models.PROTECT, related_name="complaints",
+        OrgUnit,
+        on_delete=models.PROTECT,
+        related_name="complaints",
         verbose_name=_("responsible unit (handling)"),
     )
     # Copy of unit.path: scope checks become one indexed prefix match with no join.
     unit_path = models.CharField(max_length=255, editable=False, default="")
     site = models.ForeignKey(
-        OrgUnit, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="complaints_about_site", verbose_name=_("site concerned"),
+        OrgUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints_about_site",
+        verbose_name=_("site concerned"),
     )
     handler = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="complaints_handled", verbose_name=_("handler"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints_handled",
+        verbose_name=_("handler"),
     )
     complainant = models.ForeignKey(
-        Complainant, on_delete=models.PROTECT, related_name="complaints",
+        Complainant,
+        on_delete=models.PROTECT,
+        related_name="complaints",
         verbose_name=_("complainant"),
     )
     language = models.CharField(
@@ -99,10 +117,16 @@ class Complaint(models.Model):
 
     # Screening (step 4).
     category = models.ForeignKey(
-        Category, on_delete=models.PROTECT, null=True, blank=True, related_name="complaints",
+        Category,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
         verbose_name=_("category"),
     )
-    grade = models.CharField(_("grade"), max_length=12, choices=Grade.choices, default=Grade.GENERAL)
+    grade = models.CharField(
+        _("grade"), max_length=12, choices=Grade.choices, default=Grade.GENERAL
+    )
     anger_score = models.PositiveSmallIntegerField(_("anger score"), null=True, blank=True)
     risk_media = models.BooleanField(RiskFlag.MEDIA.label, default=False)
     risk_regulator = models.BooleanField(RiskFlag.REGULATOR.label, default=False)
@@ -117,19 +141,30 @@ class Complaint(models.Model):
         _("responsibility"), max_length=16, choices=Responsibility.choices, blank=True
     )
     responsible_unit = models.ForeignKey(
-        OrgUnit, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="complaints_caused", verbose_name=_("responsible unit (cause)"),
+        OrgUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints_caused",
+        verbose_name=_("responsible unit (cause)"),
     )
     responsible_person = models.CharField(_("responsible person"), max_length=150, blank=True)
     root_cause = models.ForeignKey(
-        RootCause, on_delete=models.PROTECT, null=True, blank=True, related_name="complaints",
+        RootCause,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
         verbose_name=_("root cause"),
     )
 
     # Agreement (step 8).
     complainant_response = models.CharField(
-        _("complainant's response"), max_length=10, choices=ComplainantResponse.choices,
-        blank=True, default=ComplainantResponse.PENDING,
+        _("complainant's response"),
+        max_length=10,
+        choices=ComplainantResponse.choices,
+        blank=True,
+        default=ComplainantResponse.PENDING,
     )
     complainant_response_at = models.DateTimeField(null=True, blank=True)
 
@@ -140,11 +175,16 @@ class Complaint(models.Model):
     last_activity_at = models.DateTimeField(_("last activity"))
     reopened_count = models.PositiveSmallIntegerField(default=0)
     status_reason = models.TextField(
-        _("reason"), blank=True,
+        _("reason"),
+        blank=True,
         help_text=_("Why it was withdrawn, rejected as out of scope, reopened or appealed."),
     )
     merged_into = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="duplicates",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="duplicates",
         verbose_name=_("merged into"),
     )
     created_at = models.DateTimeField(auto_now_add=True)

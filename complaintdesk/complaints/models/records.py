@@ -21,7 +21,9 @@ class Proposal(models.Model):
 
     complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="proposals")
     remedy_type = models.CharField(_("remedy"), max_length=16, choices=RemedyType.choices)
-    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2, null=True, blank=True)
+    amount = models.DecimalField(
+        _("amount"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
     currency = models.CharField(_("currency"), max_length=3, blank=True)
     description = models.TextField(_("what is offered"), blank=True)
     reasons = models.TextField(_("reasons"))
@@ -49,7 +51,9 @@ class Reply(models.Model):
     text = models.TextField(_("reply"))
     reasons = models.TextField(_("reasons for the decision"))
     appeal_route = models.TextField(_("appeal route"), blank=True)
-    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     sent_at = models.DateTimeField()
     receiver_confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -83,7 +87,9 @@ class FollowUp(models.Model):
         _("satisfaction with the handling (1-5)"), null=True, blank=True
     )
     notes = models.TextField(_("notes"), blank=True)
-    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     done_at = models.DateTimeField()
 
     objects = NoHardDeleteQuerySet.as_manager()
@@ -103,7 +109,9 @@ class StepRecord(models.Model):
     complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="steps")
     step = models.CharField(_("step"), max_length=16, choices=HandlingStep.choices)
     note = models.TextField(_("note"), blank=True)
-    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     done_at = models.DateTimeField()
 
     objects = NoHardDeleteQuerySet.as_manager()

@@ -11,11 +11,17 @@ class Category(TranslatedName):
     """A node of the category-code hierarchy (投诉分类编码), e.g. SVC > SVC-ATT."""
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="categories",
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="categories",
         verbose_name=_("organisation"),
     )
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("parent category"),
     )
     code = models.CharField(_("code"), max_length=40)
@@ -40,7 +46,9 @@ class RootCause(TranslatedName):
     """Why it happened: the code that prevention and root-cause analytics group on."""
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="root_causes",
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="root_causes",
         verbose_name=_("organisation"),
     )
     code = models.CharField(_("code"), max_length=40)

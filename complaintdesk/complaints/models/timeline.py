@@ -16,8 +16,12 @@ class ComplaintEvent(models.Model):
     # The action of the transitions table for lifecycle moves, so the timeline names them.
     action = models.CharField(_("action"), max_length=32, blank=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+", verbose_name=_("by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
     )
     created_at = models.DateTimeField(_("when"))
     visibility = models.CharField(

@@ -35,8 +35,13 @@ def _touch(complaint: Complaint, at: datetime) -> None:
 
 
 def complaint_add_note(
-    complaint: Complaint, by: User, text: str, *, kind: str = EventKind.NOTE,
-    visibility: str = Visibility.INTERNAL, at: datetime | None = None,
+    complaint: Complaint,
+    by: User,
+    text: str,
+    *,
+    kind: str = EventKind.NOTE,
+    visibility: str = Visibility.INTERNAL,
+    at: datetime | None = None,
 ) -> None:
     """A note, or a logged call, letter, mail or visit (kind), on the timeline."""
     if kind != EventKind.NOTE and kind not in CONTACT_KINDS:
@@ -61,9 +66,7 @@ def complaint_record_step(
         record = StepRecord.objects.create(
             complaint=complaint, step=step, note=note, done_by=by, done_at=at
         )
-        event_append(
-            complaint, EventKind.STEP_RECORDED, by, at=at, text=note, data={"step": step}
-        )
+        event_append(complaint, EventKind.STEP_RECORDED, by, at=at, text=note, data={"step": step})
         _touch(complaint, at)
     return record
 
@@ -129,17 +132,28 @@ def complaint_propose(
     def write(locked: Complaint, when: datetime) -> None:
         created.append(
             Proposal.objects.create(
-                complaint=locked, remedy_type=remedy_type, amount=amount,
+                complaint=locked,
+                remedy_type=remedy_type,
+                amount=amount,
                 currency=locked.organisation.currency if amount is not None else "",
-                description=description, reasons=reasons.strip(), proposed_by=by,
+                description=description,
+                reasons=reasons.strip(),
+                proposed_by=by,
                 proposed_at=when,
             )
         )
 
     with transaction.atomic():
         _apply(
-            complaint, by, Action.PROPOSE, at=at, before_guard=write,
-            data={"remedy_type": remedy_type, "amount": str(amount) if amount is not None else None},
+            complaint,
+            by,
+            Action.PROPOSE,
+            at=at,
+            before_guard=write,
+            data={
+                "remedy_type": remedy_type,
+                "amount": str(amount) if amount is not None else None,
+            },
         )
     return created[0]
 
@@ -169,19 +183,28 @@ def complaint_reply(
     def write(locked: Complaint, when: datetime) -> None:
         created.append(
             Reply.objects.create(
-                complaint=locked, channel=channel, text=text.strip(), reasons=reasons.strip(),
-                appeal_route=appeal_route.strip(), sent_by=by, sent_at=when,
+                complaint=locked,
+                channel=channel,
+                text=text.strip(),
+                reasons=reasons.strip(),
+                appeal_route=appeal_route.strip(),
+                sent_by=by,
+                sent_at=when,
             )
         )
         locked.first_replied_at = locked.first_replied_at or when
 
     with transaction.atomic():
-        _apply(complaint, by, Action.REPLY, at=at, before_guard=write,
-               data={"channel": channel})
+        _apply(complaint, by, Action.REPLY, at=at, before_guard=write, data={"channel": channel})
         reply = created[0]
         event_append(
-            complaint, EventKind.REPLY_SENT, by, at=reply.sent_at, text=reply.text,
-            visibility=Visibility.COMPLAINANT, data={"reply_id": reply.pk, "channel": channel},
+            complaint,
+            EventKind.REPLY_SENT,
+            by,
+            at=reply.sent_at,
+            text=reply.text,
+            visibility=Visibility.COMPLAINANT,
+            data={"reply_id": reply.pk, "channel": channel},
         )
     return reply
 
@@ -202,8 +225,14 @@ def complaint_confirm_reply_receipt(
             reply.receiver_confirmed_by = by
             reply.receiver_confirmed_at = at
             reply.save(update_fields=["receiver_confirmed_by", "receiver_confirmed_at"])
-            event_append(complaint, EventKind.RECEIPT_CONFIRMED, by, at=at, text=note,
-                         data={"reply_id": reply.pk})
+            event_append(
+                complaint,
+                EventKind.RECEIPT_CONFIRMED,
+                by,
+                at=at,
+                text=note,
+                data={"reply_id": reply.pk},
+            )
             _touch(complaint, at)
     return reply
 
@@ -223,10 +252,17 @@ def complaint_record_response(
         locked.complainant_response = response
         locked.complainant_response_at = at
         locked.last_activity_at = max(at, locked.last_activity_at)
-        locked.save(update_fields=["complainant_response", "complainant_response_at",
-                                   "last_activity_at", "updated_at"])
-        event_append(locked, EventKind.RESPONSE_RECORDED, by, at=at, text=note,
-                     data={"response": response})
+        locked.save(
+            update_fields=[
+                "complainant_response",
+                "complainant_response_at",
+                "last_activity_at",
+                "updated_at",
+            ]
+        )
+        event_append(
+            locked, EventKind.RESPONSE_RECORDED, by, at=at, text=note, data={"response": response}
+        )
     return locked
 
 
@@ -255,14 +291,25 @@ def complaint_record_follow_up(
     at = at or timezone.now()
     with transaction.atomic():
         follow_up = FollowUp.objects.create(
-            complaint=complaint, result=result, outcome_satisfaction=outcome_satisfaction,
-            handling_satisfaction=handling_satisfaction, notes=notes.strip(), done_by=by,
+            complaint=complaint,
+            result=result,
+            outcome_satisfaction=outcome_satisfaction,
+            handling_satisfaction=handling_satisfaction,
+            notes=notes.strip(),
+            done_by=by,
             done_at=at,
         )
         event_append(
-            complaint, EventKind.FOLLOW_UP_RECORDED, by, at=at, text=notes.strip(),
-            data={"result": result, "outcome_satisfaction": outcome_satisfaction,
-                  "handling_satisfaction": handling_satisfaction},
+            complaint,
+            EventKind.FOLLOW_UP_RECORDED,
+            by,
+            at=at,
+            text=notes.strip(),
+            data={
+                "result": result,
+                "outcome_satisfaction": outcome_satisfaction,
+                "handling_satisfaction": handling_satisfaction,
+            },
         )
         _touch(complaint, at)
     return follow_up

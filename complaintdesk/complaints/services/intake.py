@@ -95,8 +95,10 @@ def complaint_register(
         raise DomainError(_("The complainant belongs to another organisation."))
     received_at = received_at or timezone.now()
     if received_at > timezone.now() + timedelta(minutes=5):
-        raise GuardFailed(_("The complaint record is not valid:"),
-                          details=[_("The time of receipt cannot be in the future.")])
+        raise GuardFailed(
+            _("The complaint record is not valid:"),
+            details=[_("The time of receipt cannot be in the future.")],
+        )
     organisation = unit.organisation
     complaint = Complaint(
         organisation=organisation,
@@ -117,7 +119,8 @@ def complaint_register(
     _validate(complaint)
     with transaction.atomic():
         if Complaint.objects.filter(
-            complainant=complainant, received_at__gte=received_at - REPEAT_WINDOW,
+            complainant=complainant,
+            received_at__gte=received_at - REPEAT_WINDOW,
             received_at__lte=received_at,
         ).exists():
             complaint.risk_repeat = True
@@ -125,7 +128,10 @@ def complaint_register(
         complaint.reference = reference_allocate(organisation.reference_prefix, year)
         complaint.save(force_insert=True)
         event_append(
-            complaint, EventKind.REGISTERED, by, at=received_at,
+            complaint,
+            EventKind.REGISTERED,
+            by,
+            at=received_at,
             status_after=complaint.status,
             data={"channel": channel, "reference": complaint.reference},
         )
@@ -167,7 +173,11 @@ def _update(complaint, by, values, allowed, kind, at) -> Complaint:
 
 
 def complaint_attach(
-    complaint: Complaint, by: User, upload: UploadedFile, *, description: str = "",
+    complaint: Complaint,
+    by: User,
+    upload: UploadedFile,
+    *,
+    description: str = "",
     at: datetime | None = None,
 ) -> Attachment:
     """Keep a piece of evidence with the record. The file is stored under a random name and is
@@ -182,8 +192,10 @@ def complaint_attach(
     if upload.size > settings.ATTACHMENT_MAX_BYTES:
         raise GuardFailed(
             _("This file cannot be attached."),
-            details=[_("Files may be at most %(mb)d MB.")
-                     % {"mb": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)}],
+            details=[
+                _("Files may be at most %(mb)d MB.")
+                % {"mb": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)}
+            ],
         )
     if upload.size == 0:
         raise GuardFailed(_("This file cannot be attached."), details=[_("The file is empty.")])
@@ -207,7 +219,11 @@ def complaint_attach(
         attachment.save()
         Complaint.objects.filter(pk=complaint.pk).update(last_activity_at=at)
         event_append(
-            complaint, EventKind.ATTACHMENT_ADDED, by, at=at, text=attachment.original_name,
+            complaint,
+            EventKind.ATTACHMENT_ADDED,
+            by,
+            at=at,
+            text=attachment.original_name,
             data={"attachment_id": attachment.pk, "size": attachment.size},
         )
     return attachment

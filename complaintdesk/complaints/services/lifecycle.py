@@ -88,17 +88,26 @@ def _apply(
 
 def _check_handler(handler: User, complaint: Complaint) -> None:
     held = {role for role, _path in permissions.role_paths(handler)}
-    if not held & {Role.HANDLER, Role.BOARD_INVESTIGATOR, Role.DISTRICT_MANAGER,
-                   Role.REGIONAL_GM, Role.HQ_COMPLAINTS}:
+    if not held & {
+        Role.HANDLER,
+        Role.BOARD_INVESTIGATOR,
+        Role.DISTRICT_MANAGER,
+        Role.REGIONAL_GM,
+        Role.HQ_COMPLAINTS,
+    }:
         raise GuardFailed(
             _("This person cannot be assigned."),
             details=[_("%(name)s holds no handling role.") % {"name": handler}],
         )
     if not handler.is_active:
-        raise GuardFailed(_("This person cannot be assigned."), details=[_("The account is inactive.")])
+        raise GuardFailed(
+            _("This person cannot be assigned."), details=[_("The account is inactive.")]
+        )
 
 
-def complaint_acknowledge(complaint: Complaint, by: User, *, at: datetime | None = None) -> Complaint:
+def complaint_acknowledge(
+    complaint: Complaint, by: User, *, at: datetime | None = None
+) -> Complaint:
     """Record that the complainant was told the reference, the handler and when to expect news."""
 
     def stamp(locked: Complaint, when: datetime) -> None:
@@ -112,7 +121,11 @@ def complaint_assign(
 ) -> Complaint:
     _check_handler(handler, complaint)
     return _apply(
-        complaint, by, Action.ASSIGN, at=at, updates={"handler": handler},
+        complaint,
+        by,
+        Action.ASSIGN,
+        at=at,
+        updates={"handler": handler},
         data={"handler": {"id": handler.pk, "label": str(handler)}},
     )
 
@@ -123,7 +136,12 @@ def complaint_reassign(
     _check_handler(handler, complaint)
     previous = complaint.handler
     return _apply(
-        complaint, by, Action.REASSIGN, at=at, reason=reason, updates={"handler": handler},
+        complaint,
+        by,
+        Action.REASSIGN,
+        at=at,
+        reason=reason,
+        updates={"handler": handler},
         data={
             "handler": {"id": handler.pk, "label": str(handler)},
             "previous_handler": {"id": previous.pk, "label": str(previous)} if previous else None,
@@ -213,8 +231,10 @@ def complaint_merge(
     if into.organisation_id != complaint.organisation_id or not permissions.can_view(by, into):
         raise NotFound(_("No such complaint to merge into."))
     if into.status == Status.MERGED:
-        raise GuardFailed(_("That complaint was itself merged; merge into %(ref)s instead.")
-                          % {"ref": into.merged_into.reference})
+        raise GuardFailed(
+            _("That complaint was itself merged; merge into %(ref)s instead.")
+            % {"ref": into.merged_into.reference}
+        )
 
     def stamp(locked: Complaint, when: datetime) -> None:
         locked.merged_into = into
@@ -222,11 +242,18 @@ def complaint_merge(
 
     with transaction.atomic():
         merged = _apply(
-            complaint, by, Action.MERGE, at=at, before_guard=stamp,
+            complaint,
+            by,
+            Action.MERGE,
+            at=at,
+            before_guard=stamp,
             data={"into": into.reference},
         )
         event_append(
-            into, EventKind.NOTE, by, at=at,
+            into,
+            EventKind.NOTE,
+            by,
+            at=at,
             text=_("Duplicate %(ref)s merged into this complaint.") % {"ref": merged.reference},
             data={"merged": merged.reference},
         )
