@@ -1,4 +1,4 @@
-"""Settings shared by every environment; each value that differs per machine comes from the environment."""
+"""Settings shared by every environment; what differs per machine comes from the environment."""
 
 import os
 from pathlib import Path

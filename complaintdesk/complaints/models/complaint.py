@@ -40,6 +40,9 @@ class ReferenceSequence(models.Model):
             models.UniqueConstraint(fields=["prefix", "year"], name="reference_sequence_unique"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}: {self.last_value}"
+
 
 class Complaint(models.Model):
     reference = models.CharField(_("reference"), max_length=32, unique=True, editable=False)
@@ -222,11 +225,11 @@ class Complaint(models.Model):
                 kwargs["update_fields"] = {*update_fields, "unit_path"}
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise PermissionError("ComplaintDesk never hard-deletes a complaint.")
-
     def get_absolute_url(self) -> str:
         return reverse("complaints:detail", kwargs={"reference": self.reference})
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("ComplaintDesk never hard-deletes a complaint.")
 
     @property
     def risk_flags(self) -> list[str]:

@@ -44,7 +44,7 @@ class Proposal(models.Model):
 
 
 class Reply(models.Model):
-    """The answer to the complainant: the decision, the reasons and, where needed, the appeal route."""
+    """The answer to the complainant: decision, reasons and, where needed, the appeal route."""
 
     complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="replies")
     channel = models.CharField(_("reply channel"), max_length=16, choices=ReplyChannel.choices)

@@ -168,7 +168,7 @@ def complaint_reply(
     appeal_route: str = "",
     at: datetime | None = None,
 ) -> Reply:
-    """Answer the complainant with the decision and its reasons; an oral reply is recorded as such."""
+    """Answer with the decision and its reasons; an oral reply is recorded as such."""
     problems = []
     if channel not in ReplyChannel.values:
         problems.append(_("Unknown reply channel."))
@@ -276,7 +276,7 @@ def complaint_record_follow_up(
     notes: str = "",
     at: datetime | None = None,
 ) -> FollowUp:
-    """A follow-up call: did the complainant's problem really go away, and how satisfied are they?"""
+    """A follow-up call: is the problem really solved, and how satisfied is the complainant?"""
     problems = []
     if result not in FollowUpResult.values:
         problems.append(_("Unknown follow-up result."))

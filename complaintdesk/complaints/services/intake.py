@@ -37,8 +37,11 @@ RECORD_FIELDS = (
     "claimed_loss_items",
     "evidence_description",
 )
-CLASSIFICATION_FIELDS = ("category", "grade", "anger_score") + tuple(
-    f"risk_{flag.value}" for flag in RiskFlag
+CLASSIFICATION_FIELDS = (
+    "category",
+    "grade",
+    "anger_score",
+    *(f"risk_{flag.value}" for flag in RiskFlag),
 )
 REPEAT_WINDOW = timedelta(days=365)
 

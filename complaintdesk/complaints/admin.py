@@ -1,0 +1,46 @@
+"""Admin for the configuration tables. Complaints themselves are handled in the application,
+through services; the admin shows them read-only and never deletes."""
+
+from django.contrib import admin
+
+from .models import Category, Complaint, RootCause
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = [
+        "code",
+        "name_en",
+        "name_zh_hans",
+        "name_zh_hant",
+        "parent",
+        "organisation",
+        "is_active",
+    ]
+    list_filter = ["organisation", "is_active"]
+    search_fields = ["code", "name_en", "name_zh_hans", "name_zh_hant"]
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(RootCause)
+class RootCauseAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_en", "name_zh_hans", "name_zh_hant", "organisation", "is_active"]
+    list_filter = ["organisation", "is_active"]
+    search_fields = ["code", "name_en", "name_zh_hans", "name_zh_hant"]
+
+
+@admin.register(Complaint)
+class ComplaintAdmin(admin.ModelAdmin):
+    list_display = ["reference", "subject", "status", "grade", "unit", "received_at"]
+    list_filter = ["organisation", "status", "grade", "channel"]
+    search_fields = ["reference", "subject"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -1,0 +1,101 @@
+"""Forms that parse what a person types for each lifecycle action. Parsing only: every rule
+is checked again by the service the view calls."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from complaintdesk.accounts.models import User
+from complaintdesk.accounts.roles import Role
+
+from .choices import RemedyType, ReplyChannel
+from .events import CONTACT_KINDS, EventKind
+from .transitions import Action
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AssignForm(forms.Form):
+    handler = forms.ModelChoiceField(label=_("Handler"), queryset=User.objects.none())
+
+    def __init__(self, *args, complaint=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # People holding a handling role somewhere above or at the complaint's unit.
+        handling_roles = [
+            Role.HANDLER,
+            Role.BOARD_INVESTIGATOR,
+            Role.DISTRICT_MANAGER,
+            Role.REGIONAL_GM,
+            Role.HQ_COMPLAINTS,
+        ]
+        queryset = User.objects.filter(is_active=True, role_assignments__role__in=handling_roles)
+        if complaint is not None:
+            queryset = queryset.filter(
+                role_assignments__unit__organisation_id=complaint.organisation_id
+            )
+        self.fields["handler"].queryset = queryset.distinct().order_by("username")
+
+
+class ReassignForm(AssignForm):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class MergeForm(forms.Form):
+    into = forms.CharField(label=_("Reference of the complaint to keep"), max_length=32)
+
+
+class ProposeForm(forms.Form):
+    remedy_type = forms.ChoiceField(label=_("Remedy"), choices=RemedyType.choices)
+    amount = forms.DecimalField(label=_("Amount"), required=False, min_value=0, decimal_places=2)
+    description = forms.CharField(
+        label=_("What is offered"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReplyForm(forms.Form):
+    channel = forms.ChoiceField(label=_("Reply channel"), choices=ReplyChannel.choices)
+    text = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 4}))
+    reasons = forms.CharField(
+        label=_("Reasons for the decision"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    appeal_route = forms.CharField(
+        label=_("Appeal route"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required when the complainant does not accept the solution."),
+    )
+
+
+class NoteForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[(EventKind.NOTE.value, EventKind.NOTE.label)]
+        + [(k.value, k.label) for k in EventKind if k in CONTACT_KINDS],
+    )
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+ACTION_FORMS: dict[str, type[forms.Form]] = {
+    Action.ASSIGN: AssignForm,
+    Action.REASSIGN: ReassignForm,
+    Action.REQUEST_INFORMATION: ReasonForm,
+    Action.REOPEN: ReasonForm,
+    Action.APPEAL: ReasonForm,
+    Action.WITHDRAW: ReasonForm,
+    Action.REJECT: ReasonForm,
+    Action.MERGE: MergeForm,
+    Action.PROPOSE: ProposeForm,
+    Action.REPLY: ReplyForm,
+}
+
+
+def action_form(action: str, data=None, complaint=None, prefix: str | None = None):
+    form_class = ACTION_FORMS.get(action)
+    if form_class is None:
+        return None
+    kwargs = {"prefix": prefix or action}
+    if issubclass(form_class, AssignForm):
+        kwargs["complaint"] = complaint
+    return form_class(data, **kwargs)

@@ -1,0 +1,131 @@
+"""Reads of complaints. Queries, their joins and their indexes are decided here (habit 3)."""
+
+import base64
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Q, QuerySet
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from complaintdesk.accounts.models import User
+from complaintdesk.core.errors import NotFound
+from complaintdesk.customers.selectors import mask
+
+from . import permissions
+from .choices import FINAL_STATUSES, OPEN_STATUSES
+from .models import Complaint, ComplaintEvent
+
+QUEUE_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    rows: list[Complaint]
+    next_cursor: str | None
+
+
+def _encode_cursor(complaint: Complaint) -> str:
+    raw = f"{complaint.received_at.isoformat()}|{complaint.pk}"
+    return base64.urlsafe_b64encode(raw.encode()).decode()
+
+
+def _decode_cursor(cursor: str) -> tuple[datetime, int] | None:
+    try:
+        raw = base64.urlsafe_b64decode(cursor.encode()).decode()
+        stamp, pk = raw.rsplit("|", 1)
+        moment = parse_datetime(stamp)
+        return (moment, int(pk)) if moment else None
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+def complaint_queue(
+    user: User,
+    *,
+    status: str = "",
+    search: str = "",
+    cursor: str = "",
+    limit: int = QUEUE_PAGE_SIZE,
+) -> QueuePage:
+    """The complaints a user may see, newest first, one keyset page at a time.
+
+    Keyset paging on (received_at, id) instead of OFFSET, and no COUNT(*): both stay constant
+    time however deep the queue is, which is what a queue at a million rows needs.
+    `status` is a Status value, or "open"/"final" for the two groups.
+    """
+    queryset = permissions.visible_complaints(user).select_related(
+        "unit", "handler", "complainant", "category"
+    )
+    if status == "open":
+        queryset = queryset.filter(status__in=OPEN_STATUSES)
+    elif status == "final":
+        queryset = queryset.filter(status__in=FINAL_STATUSES)
+    elif status:
+        queryset = queryset.filter(status=status)
+    search = search.strip()
+    if search:
+        queryset = queryset.filter(Q(reference__iexact=search) | Q(subject__icontains=search))
+    position = _decode_cursor(cursor) if cursor else None
+    if position is not None:
+        moment, pk = position
+        queryset = queryset.filter(Q(received_at__lt=moment) | Q(received_at=moment, id__lt=pk))
+    rows = list(queryset.order_by("-received_at", "-id")[: limit + 1])
+    next_cursor = _encode_cursor(rows[limit - 1]) if len(rows) > limit else None
+    return QueuePage(rows=rows[:limit], next_cursor=next_cursor)
+
+
+def complaint_get(user: User, reference: str) -> Complaint:
+    """One complaint, or NotFound when it does not exist or lies outside the user's sight."""
+    complaint = (
+        Complaint.objects.select_related(
+            "organisation",
+            "unit",
+            "received_unit",
+            "site",
+            "handler",
+            "received_by",
+            "complainant",
+            "category",
+            "root_cause",
+            "responsible_unit",
+            "merged_into",
+        )
+        .filter(reference=reference)
+        .first()
+    )
+    if complaint is None or not permissions.can_view(user, complaint):
+        raise NotFound(_("No such complaint."))
+    return complaint
+
+
+def complaint_timeline(complaint: Complaint) -> QuerySet:
+    return (
+        ComplaintEvent.objects.filter(complaint=complaint)
+        .select_related("actor")
+        .order_by("created_at", "id")
+    )
+
+
+def complainant_card(user: User, complaint: Complaint) -> dict:
+    """The complainant as this user may see them: contact and identity data masked for roles
+    that do not need them (domain.md, privacy)."""
+    person = complaint.complainant
+    sensitive = permissions.can_view_sensitive(user, complaint)
+
+    def shown(value: str) -> str:
+        return value if sensitive else mask(value)
+
+    return {
+        "name": person.name,
+        "tier": person.get_tier_display(),
+        "is_vip": person.is_vip,
+        "phone": shown(person.phone),
+        "email": shown(person.email),
+        "address": shown(person.address),
+        "id_document": person.get_id_document_type_display() if person.id_document_type else "",
+        "id_document_number": shown(person.id_document_number),
+        "account_reference": person.account_reference,
+        "sensitive_hidden": not sensitive,
+        "complaint_count": person.complaints.count(),
+    }

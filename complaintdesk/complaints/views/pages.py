@@ -1,0 +1,75 @@
+"""The queue and the complaint page. Thin: parse, ask a selector, render."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from complaintdesk.core.errors import NotFound
+
+from .. import permissions, selectors
+from ..choices import Status
+from ..events import EventKind
+from ..forms import NoteForm, action_form
+from ..models import Complaint
+
+
+@login_required
+def complaint_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "open")
+    if status not in {"open", "final", ""} and status not in Status.values:
+        status = "open"
+    page = selectors.complaint_queue(
+        request.user,
+        status=status,
+        search=request.GET.get("q", ""),
+        cursor=request.GET.get("cursor", ""),
+    )
+    context = {
+        "page": page,
+        "status": status,
+        "search": request.GET.get("q", ""),
+        "statuses": Status.choices,
+    }
+    # "Load more" (htmx) asks only for the next rows.
+    partial = request.headers.get("HX-Request") == "true" and request.GET.get("cursor")
+    template = "complaints/_queue_rows.html" if partial else "complaints/list.html"
+    return render(request, template, context)
+
+
+@login_required
+def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    try:
+        complaint = selectors.complaint_get(request.user, reference)
+    except NotFound as error:
+        raise Http404(error.message) from error
+    return render(request, "complaints/detail.html", detail_context(request, complaint))
+
+
+def detail_context(request: HttpRequest, complaint: Complaint, **extra) -> dict:
+    """Everything the complaint page shows; a failed action re-renders it with its form."""
+    transitions = permissions.available_transitions(request.user, complaint)
+    forms = extra.pop("forms", {})
+    actions = [
+        {
+            "transition": transition,
+            "form": forms.get(transition.action)
+            or action_form(transition.action, complaint=complaint),
+        }
+        for transition in transitions
+    ]
+    return {
+        "complaint": complaint,
+        "complainant": selectors.complainant_card(request.user, complaint),
+        "events": selectors.complaint_timeline(complaint),
+        "event_kinds": dict(EventKind.choices),
+        "status_labels": dict(Status.choices),
+        "field_labels": {f.name: f.verbose_name for f in Complaint._meta.fields},
+        "actions": actions,
+        "note_form": extra.pop("note_form", None) or NoteForm(prefix="note"),
+        "can_note": permissions.has_capability(request.user, complaint, "add_note"),
+        "attachments": complaint.attachments.all(),
+        "replies": complaint.replies.select_related("sent_by", "receiver_confirmed_by"),
+        "proposals": complaint.proposals.select_related("proposed_by"),
+        "follow_ups": complaint.follow_ups.select_related("done_by"),
+        **extra,
+    }
