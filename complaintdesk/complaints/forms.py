@@ -4,11 +4,19 @@ is checked again by the service the view calls."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from complaintdesk.accounts.models import User
+from complaintdesk.accounts.models import OrgUnit, User
 from complaintdesk.accounts.roles import Role
 
-from .choices import RemedyType, ReplyChannel
+from .choices import (
+    ComplainantResponse,
+    FollowUpResult,
+    HandlingStep,
+    RemedyType,
+    ReplyChannel,
+    Responsibility,
+)
 from .events import CONTACT_KINDS, EventKind
+from .models import RootCause
 from .transitions import Action
 
 
@@ -99,3 +107,86 @@ def action_form(action: str, data=None, complaint=None, prefix: str | None = Non
     if issubclass(form_class, AssignForm):
         kwargs["complaint"] = complaint
     return form_class(data, **kwargs)
+
+
+class InvestigationForm(forms.Form):
+    findings = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 3}))
+    responsibility = forms.ChoiceField(label=_("Responsibility"), choices=Responsibility.choices)
+    responsible_unit = forms.ModelChoiceField(
+        label=_("Responsible unit (cause)"), queryset=OrgUnit.objects.none(), required=False
+    )
+    responsible_person = forms.CharField(
+        label=_("Responsible person"), required=False, max_length=150
+    )
+    root_cause = forms.ModelChoiceField(
+        label=_("Root cause"), queryset=RootCause.objects.none(), required=False
+    )
+
+    def __init__(self, *args, complaint=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if complaint is not None:
+            organisation = complaint.organisation_id
+            self.fields["responsible_unit"].queryset = OrgUnit.objects.filter(
+                organisation_id=organisation, is_active=True
+            )
+            self.fields["root_cause"].queryset = RootCause.objects.filter(
+                organisation_id=organisation, is_active=True
+            )
+            self.initial.update(
+                findings=complaint.findings,
+                responsibility=complaint.responsibility,
+                responsible_unit=complaint.responsible_unit_id,
+                responsible_person=complaint.responsible_person,
+                root_cause=complaint.root_cause_id,
+            )
+
+
+class StepForm(forms.Form):
+    step = forms.ChoiceField(label=_("Handling step"), choices=HandlingStep.choices)
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ResponseForm(forms.Form):
+    response = forms.ChoiceField(
+        label=_("Complainant's response"),
+        choices=[c for c in ComplainantResponse.choices if c[0]],
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class FollowUpForm(forms.Form):
+    result = forms.ChoiceField(label=_("Result"), choices=FollowUpResult.choices)
+    outcome_satisfaction = forms.TypedChoiceField(
+        label=_("Satisfaction with the outcome (1-5)"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "—")] + [(i, i) for i in range(1, 6)],
+    )
+    handling_satisfaction = forms.TypedChoiceField(
+        label=_("Satisfaction with the handling (1-5)"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "—")] + [(i, i) for i in range(1, 6)],
+    )
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ConfirmReceiptForm(forms.Form):
+    note = forms.CharField(
+        label=_("How the receipt was confirmed"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("File"))
+    description = forms.CharField(label=_("Description"), required=False, max_length=255)

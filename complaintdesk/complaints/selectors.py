@@ -129,3 +129,15 @@ def complainant_card(user: User, complaint: Complaint) -> dict:
         "sensitive_hidden": not sensitive,
         "complaint_count": person.complaints.count(),
     }
+
+
+def complainant_history(user: User, complaint: Complaint, limit: int = 10) -> list[Complaint]:
+    """The complainant's other complaints this user may see, newest first: so that nobody asks
+    a returning complainant for what the organisation already knows."""
+    return list(
+        permissions.visible_complaints(user)
+        .filter(complainant_id=complaint.complainant_id)
+        .exclude(pk=complaint.pk)
+        .only("reference", "subject", "status", "received_at")
+        .order_by("-received_at", "-id")[:limit]
+    )

@@ -1,5 +1,6 @@
 """The test suite: real database (SQLite file or PostgreSQL from DATABASE_URL), fast hashing."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -18,7 +19,8 @@ LANGUAGE_CODE = "en"
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not :memory:, so that concurrency tests see real locking between connections.
     DATABASES["default"]["TEST"] = {
-        "NAME": str(Path(tempfile.gettempdir()) / "complaintdesk-test.sqlite3")  # noqa: F405
+        # One file per test process, so that parallel runs never share a database.
+        "NAME": str(Path(tempfile.gettempdir()) / f"complaintdesk-test-{os.getpid()}.sqlite3")  # noqa: F405
     }
 # Serve static files straight from the finders (node_modules, app folders): no collectstatic.
 WHITENOISE_USE_FINDERS = True

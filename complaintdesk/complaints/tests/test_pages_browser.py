@@ -200,3 +200,91 @@ def test_closing_too_early_lists_what_is_missing(live_server, page):
     assert "root-cause code is required" in messages
     assert "No follow-up outcome is recorded" in messages
     assert page.text_content("[data-testid=status]").strip() == "Following up"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_manager_handles_a_complaint_from_receipt_to_closing_in_the_browser(live_server, page):
+    # Given a written complaint the manager received, a root-cause code and a handler role
+    from complaintdesk.complaints.models import RootCause
+
+    organisation, district, _outsider, _receiver, manager = _district_with_staff()
+    RoleAssignment.objects.create(user=manager, role=Role.HANDLER, unit=district)
+    RoleAssignment.objects.create(user=manager, role=Role.RECEIVER, unit=district)
+    RootCause.objects.create(organisation=organisation, code="MAINT", name_en="Maintenance lapse")
+    person = complainant_find_or_create(organisation, name="Ms Chan", phone="62345678")
+    complaint = services.complaint_register(
+        by=manager,
+        unit=district,
+        complainant=person,
+        channel="letter",
+        subject="Water leaking from ceiling",
+        description="Leak in flat 12B since Monday.",
+    )
+    _log_in(page, live_server.url, "manager")
+    page.goto(f"{live_server.url}/complaints/{complaint.reference}/")
+
+    def act(action: str, fields: dict[str, str] | None = None) -> None:
+        panel = page.locator(f"form[action$='/actions/{action}/']")
+        if fields:
+            page.locator("details", has=panel).locator("summary").click()
+            for name, value in fields.items():
+                field = panel.locator(f"[name='{action}-{name}']")
+                if field.evaluate("e => e.tagName") == "SELECT":
+                    field.select_option(value)
+                else:
+                    field.fill(value)
+        panel.locator("button[type=submit]").click()
+
+    def record(kind: str, fields: dict[str, str]) -> None:
+        panel = page.locator(f"form[action$='/records/{kind}/']")
+        page.locator("details", has=panel).locator("summary").click()
+        for name, value in fields.items():
+            field = panel.locator(f"[name='{kind}-{name}']")
+            if field.evaluate("e => e.tagName") == "SELECT":
+                field.select_option(
+                    label=value
+                ) if kind == "investigation" and name == "root_cause" else field.select_option(
+                    value
+                )
+            else:
+                field.fill(value)
+        panel.locator("button[type=submit]").click()
+
+    # When the manager walks it through every step in the pages
+    act("acknowledge")
+    act("assign", {"handler": str(manager.pk)})
+    act("start_investigation")
+    record(
+        "investigation",
+        {
+            "findings": "Pipe joint failed in the riser.",
+            "responsibility": "organisation",
+            "root_cause": "MAINT Maintenance lapse",
+        },
+    )
+    act("propose", {"remedy_type": "repair", "reasons": "The riser is common property."})
+    act(
+        "reply",
+        {
+            "channel": "letter",
+            "text": "We will repair the riser and your ceiling.",
+            "reasons": "The riser is common property we maintain.",
+        },
+    )
+    record("response", {"response": "accepted"})
+    act("start_follow_up")
+    record("follow_up", {"result": "resolved", "outcome_satisfaction": "5"})
+    act("close")
+
+    # Then it is closed, and the timeline tells the whole story
+    assert page.text_content("[data-testid=status]").strip() == "Closed"
+    timeline = page.text_content("[data-testid=timeline]")
+    for said in (
+        "Investigation recorded",
+        "Solution proposed",
+        "Reply sent",
+        "Follow-up recorded",
+        "Following up → Closed",
+    ):
+        assert said in timeline
+    page.screenshot(path=str(ARTIFACTS / "complaint-closed.png"), full_page=True)

@@ -11,6 +11,7 @@ from ..choices import Status
 from ..events import EventKind
 from ..forms import NoteForm, action_form
 from ..models import Complaint
+from ..transitions import Action
 
 
 @login_required
@@ -48,6 +49,8 @@ def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
 def detail_context(request: HttpRequest, complaint: Complaint, **extra) -> dict:
     """Everything the complaint page shows; a failed action re-renders it with its form."""
     transitions = permissions.available_transitions(request.user, complaint)
+    from .records import record_forms
+
     forms = extra.pop("forms", {})
     actions = [
         {
@@ -63,10 +66,13 @@ def detail_context(request: HttpRequest, complaint: Complaint, **extra) -> dict:
         "events": selectors.complaint_timeline(complaint),
         "event_kinds": dict(EventKind.choices),
         "status_labels": dict(Status.choices),
+        "action_labels": dict(Action.choices),
         "field_labels": {f.name: f.verbose_name for f in Complaint._meta.fields},
         "actions": actions,
         "note_form": extra.pop("note_form", None) or NoteForm(prefix="note"),
         "can_note": permissions.has_capability(request.user, complaint, "add_note"),
+        "records": record_forms(request.user, complaint, extra.pop("record_forms", None)),
+        "history": selectors.complainant_history(request.user, complaint),
         "attachments": complaint.attachments.all(),
         "replies": complaint.replies.select_related("sent_by", "receiver_confirmed_by"),
         "proposals": complaint.proposals.select_related("proposed_by"),
