@@ -66,6 +66,19 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
 }
 
 
+# Roles whose holder can be assigned a complaint to handle (a manager or the board-office
+# investigator may take a case personally).
+HANDLING_ROLES = frozenset(
+    {
+        Role.HANDLER,
+        Role.BOARD_INVESTIGATOR,
+        Role.DISTRICT_MANAGER,
+        Role.REGIONAL_GM,
+        Role.HQ_COMPLAINTS,
+    }
+)
+
+
 def capabilities_of(roles: set[str]) -> frozenset[str]:
     result: set[str] = set()
     for role in roles:

@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from complaintdesk.accounts.models import OrgUnit, User
-from complaintdesk.accounts.roles import Role
+from complaintdesk.accounts.roles import HANDLING_ROLES
 
 from .choices import (
     ComplainantResponse,
@@ -29,19 +29,12 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, complaint=None, **kwargs):
         super().__init__(*args, **kwargs)
-        # People holding a handling role somewhere above or at the complaint's unit.
-        handling_roles = [
-            Role.HANDLER,
-            Role.BOARD_INVESTIGATOR,
-            Role.DISTRICT_MANAGER,
-            Role.REGIONAL_GM,
-            Role.HQ_COMPLAINTS,
-        ]
-        queryset = User.objects.filter(is_active=True, role_assignments__role__in=handling_roles)
+        # People holding a handling role in the complaint's organisation (one filter() call,
+        # so that role and organisation are those of the same assignment).
+        conditions = {"is_active": True, "role_assignments__role__in": HANDLING_ROLES}
         if complaint is not None:
-            queryset = queryset.filter(
-                role_assignments__unit__organisation_id=complaint.organisation_id
-            )
+            conditions["role_assignments__unit__organisation_id"] = complaint.organisation_id
+        queryset = User.objects.filter(**conditions)
         self.fields["handler"].queryset = queryset.distinct().order_by("username")
 
 

@@ -47,10 +47,19 @@ def ready_to_close(complaint) -> list[str]:
                 )
             )
         organisation = complaint.organisation
+        follow_ups = list(
+            complaint.follow_ups.filter(done_at__gte=latest_reply.sent_at).order_by("done_at", "id")
+        )
+        # Nobody can confirm receipt with a complainant nobody can reach: once the failed
+        # attempts allowed to close are documented, they stand in for the confirmation.
+        unreachable = len(follow_ups) >= organisation.failed_follow_up_attempts_to_close and all(
+            f.result == FollowUpResult.NOT_REACHED for f in follow_ups
+        )
         if (
             organisation.reply_by_other_needs_receiver_confirmation
             and latest_reply.sent_by_id != complaint.received_by_id
             and latest_reply.receiver_confirmed_at is None
+            and not unreachable
         ):
             missing.append(
                 _(
@@ -58,14 +67,11 @@ def ready_to_close(complaint) -> list[str]:
                     "confirm that it reached the complainant."
                 )
             )
-        missing.extend(_follow_up_gaps(complaint, latest_reply, organisation))
+        missing.extend(_follow_up_gaps(follow_ups, organisation))
     return missing
 
 
-def _follow_up_gaps(complaint, latest_reply, organisation) -> list[str]:
-    follow_ups = list(
-        complaint.follow_ups.filter(done_at__gte=latest_reply.sent_at).order_by("done_at", "id")
-    )
+def _follow_up_gaps(follow_ups, organisation) -> list[str]:
     reached = [f for f in follow_ups if f.result != FollowUpResult.NOT_REACHED]
     if reached:
         if reached[-1].result == FollowUpResult.NOT_RESOLVED:

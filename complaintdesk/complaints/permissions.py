@@ -6,11 +6,13 @@ outside a user's sight are reported as not found, never as forbidden, so that no
 that a reference exists.
 """
 
+from typing import NamedTuple
+
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from complaintdesk.accounts.models import OrgUnit, User, subtree_q
-from complaintdesk.accounts.roles import Capability, Role, capabilities_of
+from complaintdesk.accounts.roles import HANDLING_ROLES, Capability, Role, capabilities_of
 from complaintdesk.core.errors import NotFound, NotPermitted
 
 from .models import Complaint
@@ -19,27 +21,38 @@ from .transitions import Transition, actions_from, transition_for
 _CACHE_ATTR = "_complaintdesk_role_paths"
 
 
-def role_paths(user: User) -> list[tuple[str, str]]:
-    """(role, unit path) pairs the user holds; read once per request and kept on the user."""
+class HeldRole(NamedTuple):
+    role: str
+    path: str
+    organisation_id: int
+
+
+def role_paths(user: User) -> list[HeldRole]:
+    """The roles the user holds, where; read once per request and kept on the user."""
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is None:
         if not user.is_authenticated or not user.is_active:
             cached = []
         else:
-            cached = list(
-                user.role_assignments.filter(unit__is_active=True).values_list("role", "unit__path")
-            )
+            cached = [
+                HeldRole(*row)
+                for row in user.role_assignments.filter(unit__is_active=True).values_list(
+                    "role", "unit__path", "unit__organisation_id"
+                )
+            ]
         setattr(user, _CACHE_ATTR, cached)
     return cached
 
 
 def roles_on(user: User, complaint: Complaint) -> set[str]:
     held = role_paths(user)
-    roles = {role for role, path in held if complaint.unit_path.startswith(path)}
-    held_anywhere = {role for role, _path in held}
-    if complaint.handler_id == user.pk and Role.HANDLER in held_anywhere:
+    roles = {h.role for h in held if complaint.unit_path.startswith(h.path)}
+    # Personal ties reach beyond scope, but never across organisations: the assigned handler
+    # works the case as a handler (not with their own rank), the receiver as its receiver.
+    in_organisation = {h.role for h in held if h.organisation_id == complaint.organisation_id}
+    if complaint.handler_id == user.pk and in_organisation & HANDLING_ROLES:
         roles.add(Role.HANDLER)
-    if complaint.received_by_id == user.pk and Role.RECEIVER in held_anywhere:
+    if complaint.received_by_id == user.pk and Role.RECEIVER in in_organisation:
         roles.add(Role.RECEIVER)
     return roles
 
@@ -79,17 +92,19 @@ def visible_complaints(user: User, queryset: QuerySet | None = None) -> QuerySet
     viewing_roles = {role for role in Role if Capability.VIEW in capabilities_of({role})}
     scope = Q()
     any_scope = False
-    for role, path in role_paths(user):
-        if role in viewing_roles:
-            scope |= subtree_q("unit_path", path)
+    for held in role_paths(user):
+        if held.role in viewing_roles:
+            scope |= subtree_q("unit_path", held.path)
             any_scope = True
-    held = {role for role, _path in role_paths(user)}
-    if Role.HANDLER in held:
-        scope |= Q(handler=user)
-        any_scope = True
-    if Role.RECEIVER in held:
-        scope |= Q(received_by=user)
-        any_scope = True
+    # The same personal ties as roles_on, organisation by organisation.
+    for organisation_id in {h.organisation_id for h in role_paths(user)}:
+        roles = {h.role for h in role_paths(user) if h.organisation_id == organisation_id}
+        if roles & HANDLING_ROLES:
+            scope |= Q(handler=user, organisation_id=organisation_id)
+            any_scope = True
+        if Role.RECEIVER in roles:
+            scope |= Q(received_by=user, organisation_id=organisation_id)
+            any_scope = True
     if not any_scope:
         return queryset.none()
     return queryset.filter(scope)
@@ -97,7 +112,7 @@ def visible_complaints(user: User, queryset: QuerySet | None = None) -> QuerySet
 
 def units_where(user: User, capability: str) -> QuerySet:
     """Units in whose subtree the user holds a role with this capability (e.g. to register)."""
-    paths = [path for role, path in role_paths(user) if capability in capabilities_of({role})]
+    paths = [h.path for h in role_paths(user) if capability in capabilities_of({h.role})]
     if not paths:
         return OrgUnit.objects.none()
     condition = Q()
@@ -108,8 +123,8 @@ def units_where(user: User, capability: str) -> QuerySet:
 
 def require_register_in(user: User, unit: OrgUnit) -> None:
     if not any(
-        unit.path.startswith(path)
-        for role, path in role_paths(user)
-        if Capability.REGISTER in capabilities_of({role})
+        unit.path.startswith(h.path)
+        for h in role_paths(user)
+        if Capability.REGISTER in capabilities_of({h.role})
     ):
         raise NotPermitted(_("You may not register complaints for this unit."))

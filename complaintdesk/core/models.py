@@ -11,6 +11,16 @@ class NoHardDeleteQuerySet(models.QuerySet):
         raise PermissionError("ComplaintDesk never hard-deletes records.")
 
 
+class AppendOnlyQuerySet(NoHardDeleteQuerySet):
+    """History rows (the timeline): written once, never rewritten, not even in bulk."""
+
+    def update(self, **kwargs):  # type: ignore[override]
+        raise PermissionError("These records are append-only.")
+
+    def bulk_update(self, objs, fields, batch_size=None):  # type: ignore[override]
+        raise PermissionError("These records are append-only.")
+
+
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

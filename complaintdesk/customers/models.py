@@ -75,5 +75,18 @@ class Complainant(TimeStampedModel):
         return self.tier == CustomerTier.VIP
 
 
+# International prefixes and the national number lengths they precede: Hong Kong and Macau
+# numbers have 8 digits, mainland mobile numbers 11.
+_COUNTRY_PREFIXES = (("852", 8), ("853", 8), ("86", 11))
+
+
 def digits_of(phone: str) -> str:
-    return "".join(ch for ch in phone if ch.isdigit())
+    """The national number, digits only, so that "+852 9123 4567", "00852-91234567" and
+    "9123 4567" are the same person."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    if digits.startswith("00"):
+        digits = digits[2:]
+    for prefix, national_length in _COUNTRY_PREFIXES:
+        if digits.startswith(prefix) and len(digits) == len(prefix) + national_length:
+            return digits[len(prefix) :]
+    return digits

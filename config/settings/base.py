@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "complaintdesk.accounts",
     "complaintdesk.customers",
     "complaintdesk.complaints",
+    "complaintdesk.demo",
 ]
 
 MIDDLEWARE = [

@@ -25,3 +25,5 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 # Serve static files straight from the finders (node_modules, app folders): no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Live-server threads must not keep connections open, or PostgreSQL refuses to drop the test DB.
+DATABASES["default"]["CONN_MAX_AGE"] = 0

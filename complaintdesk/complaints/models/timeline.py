@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from complaintdesk.core.models import NoHardDeleteQuerySet
+from complaintdesk.core.models import AppendOnlyQuerySet
 
 from ..choices import Visibility
 from .complaint import Complaint
@@ -34,7 +34,7 @@ class ComplaintEvent(models.Model):
     changes = models.JSONField(default=list, blank=True)
     data = models.JSONField(default=dict, blank=True)
 
-    objects = NoHardDeleteQuerySet.as_manager()
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("timeline event")

@@ -96,7 +96,7 @@ def complaint_record_investigation(
     }
     at = at or timezone.now()
     with transaction.atomic():
-        locked = Complaint.objects.select_for_update().get(pk=complaint.pk)
+        locked = Complaint.objects.select_for_update().select_related("unit").get(pk=complaint.pk)
         permissions.require_capability(by, locked, Capability.INVESTIGATE)
         changes = field_changes(locked, values)
         for field, value in values.items():
@@ -245,7 +245,7 @@ def complaint_record_response(
         raise GuardFailed(_("Say whether the complainant accepted the solution."))
     at = at or timezone.now()
     with transaction.atomic():
-        locked = Complaint.objects.select_for_update().get(pk=complaint.pk)
+        locked = Complaint.objects.select_for_update().select_related("unit").get(pk=complaint.pk)
         permissions.require_capability(by, locked, Capability.FOLLOW_UP)
         if not locked.replies.exists():
             raise GuardFailed(_("No reply to the complainant is recorded."))
@@ -288,6 +288,9 @@ def complaint_record_follow_up(
     if problems:
         raise GuardFailed(_("The follow-up is not complete:"), details=problems)
     permissions.require_capability(by, complaint, Capability.FOLLOW_UP)
+    if not complaint.replies.exists():
+        # A follow-up call checks on a reply: there is nothing to follow up before one.
+        raise GuardFailed(_("No reply to the complainant is recorded."))
     at = at or timezone.now()
     with transaction.atomic():
         follow_up = FollowUp.objects.create(

@@ -4,6 +4,7 @@ import hashlib
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import PurePath
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -127,7 +128,9 @@ def complaint_register(
             received_at__lte=received_at,
         ).exists():
             complaint.risk_repeat = True
-        year = received_at.astimezone(timezone.get_current_timezone()).year
+        # The year of receipt where the organisation is: a complaint taken at 07:30 on
+        # 1 January in Hong Kong is a new year's complaint even though UTC still says 31 Dec.
+        year = received_at.astimezone(ZoneInfo(organisation.time_zone)).year
         complaint.reference = reference_allocate(organisation.reference_prefix, year)
         complaint.save(force_insert=True)
         event_append(
@@ -161,7 +164,7 @@ def _update(complaint, by, values, allowed, kind, at) -> Complaint:
         raise TypeError(f"Not editable here: {sorted(unknown)}")
     at = at or timezone.now()
     with transaction.atomic():
-        locked = Complaint.objects.select_for_update().get(pk=complaint.pk)
+        locked = Complaint.objects.select_for_update().select_related("unit").get(pk=complaint.pk)
         permissions.require_capability(by, locked, Capability.EDIT_RECORD)
         changes = field_changes(locked, values)
         if not changes:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from complaintdesk.accounts.models import User
-from complaintdesk.accounts.roles import Role
+from complaintdesk.accounts.roles import HANDLING_ROLES
 from complaintdesk.core.errors import GuardFailed, NotFound, NotPermitted, TransitionNotAllowed
 
 from .. import permissions
@@ -87,14 +87,12 @@ def _apply(
 
 
 def _check_handler(handler: User, complaint: Complaint) -> None:
-    held = {role for role, _path in permissions.role_paths(handler)}
-    if not held & {
-        Role.HANDLER,
-        Role.BOARD_INVESTIGATOR,
-        Role.DISTRICT_MANAGER,
-        Role.REGIONAL_GM,
-        Role.HQ_COMPLAINTS,
-    }:
+    held = {
+        h.role
+        for h in permissions.role_paths(handler)
+        if h.organisation_id == complaint.organisation_id
+    }
+    if not held & HANDLING_ROLES:
         raise GuardFailed(
             _("This person cannot be assigned."),
             details=[_("%(name)s holds no handling role.") % {"name": handler}],
@@ -240,6 +238,7 @@ def complaint_merge(
         locked.merged_into = into
         locked.closed_at = when
 
+    at = at or timezone.now()
     with transaction.atomic():
         merged = _apply(
             complaint,
@@ -257,4 +256,5 @@ def complaint_merge(
             text=_("Duplicate %(ref)s merged into this complaint.") % {"ref": merged.reference},
             data={"merged": merged.reference},
         )
+        Complaint.objects.filter(pk=into.pk, last_activity_at__lt=at).update(last_activity_at=at)
     return merged
