@@ -2,6 +2,7 @@
 
 from django import template
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import gettext
 
 from ..models import Complaint
 
@@ -14,6 +15,8 @@ def change_value(change: dict, side: str):
     value = change.get(side)
     if isinstance(value, dict):
         return value.get("label", value.get("id", ""))
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
     if value in (None, ""):
         return "—"
     try:

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from complaintdesk.core.errors import NotFound
 
 from .. import permissions, selectors
-from ..choices import Status
+from ..choices import HandlingStep, Status
 from ..events import EventKind
 from ..forms import NoteForm, action_form
 from ..models import Complaint
@@ -67,6 +67,7 @@ def detail_context(request: HttpRequest, complaint: Complaint, **extra) -> dict:
         "event_kinds": dict(EventKind.choices),
         "status_labels": dict(Status.choices),
         "action_labels": dict(Action.choices),
+        "step_labels": dict(HandlingStep.choices),
         "field_labels": {f.name: f.verbose_name for f in Complaint._meta.fields},
         "actions": actions,
         "note_form": extra.pop("note_form", None) or NoteForm(prefix="note"),
