@@ -240,12 +240,11 @@ def test_manager_handles_a_complaint_from_receipt_to_closing_in_the_browser(live
         page.locator("details", has=panel).locator("summary").click()
         for name, value in fields.items():
             field = panel.locator(f"[name='{kind}-{name}']")
-            if field.evaluate("e => e.tagName") == "SELECT":
-                field.select_option(
-                    label=value
-                ) if kind == "investigation" and name == "root_cause" else field.select_option(
-                    value
-                )
+            if name == "root_cause":
+                # Root causes are chosen by what the person reads: "CODE name".
+                field.select_option(label=value)
+            elif field.evaluate("e => e.tagName") == "SELECT":
+                field.select_option(value)
             else:
                 field.fill(value)
         panel.locator("button[type=submit]").click()
