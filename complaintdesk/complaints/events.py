@@ -22,7 +22,6 @@ class EventKind(models.TextChoices):
     STATUS_CHANGED = "status_changed", _("Status changed")
     RECORD_CHANGED = "record_changed", _("Record changed")
     CLASSIFIED = "classified", _("Classified")
-    ASSIGNED = "assigned", _("Assigned")
     NOTE = "note", _("Note")
     CALL = "call", _("Phone call")
     LETTER = "letter", _("Letter")
@@ -31,7 +30,6 @@ class EventKind(models.TextChoices):
     ATTACHMENT_ADDED = "attachment_added", _("Attachment added")
     STEP_RECORDED = "step_recorded", _("Handling step recorded")
     INVESTIGATION_RECORDED = "investigation_recorded", _("Investigation recorded")
-    PROPOSAL_MADE = "proposal_made", _("Solution proposed")
     REPLY_SENT = "reply_sent", _("Reply sent")
     RECEIPT_CONFIRMED = (
         "receipt_confirmed",

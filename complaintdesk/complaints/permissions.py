@@ -110,17 +110,6 @@ def visible_complaints(user: User, queryset: QuerySet | None = None) -> QuerySet
     return queryset.filter(scope)
 
 
-def units_where(user: User, capability: str) -> QuerySet:
-    """Units in whose subtree the user holds a role with this capability (e.g. to register)."""
-    paths = [h.path for h in role_paths(user) if capability in capabilities_of({h.role})]
-    if not paths:
-        return OrgUnit.objects.none()
-    condition = Q()
-    for path in paths:
-        condition |= subtree_q("path", path)
-    return OrgUnit.objects.filter(condition, is_active=True)
-
-
 def require_register_in(user: User, unit: OrgUnit) -> None:
     if not any(
         unit.path.startswith(h.path)

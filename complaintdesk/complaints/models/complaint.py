@@ -78,7 +78,7 @@ class Complaint(models.Model):
         related_name="complaints",
         verbose_name=_("responsible unit (handling)"),
     )
-    # Copy of unit.path: scope checks become one indexed prefix match with no join.
+    # Copy of unit.path: a scope check is one indexed range (subtree_q) with no join.
     unit_path = models.CharField(max_length=255, editable=False, default="")
     site = models.ForeignKey(
         OrgUnit,

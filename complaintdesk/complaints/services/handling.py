@@ -25,13 +25,7 @@ from ..choices import (
 from ..events import CONTACT_KINDS, EventKind, event_append, field_changes
 from ..models import Complaint, FollowUp, Proposal, Reply, RootCause, StepRecord
 from ..transitions import Action
-from .lifecycle import _apply
-
-
-def _touch(complaint: Complaint, at: datetime) -> None:
-    if at > complaint.last_activity_at:
-        Complaint.objects.filter(pk=complaint.pk).update(last_activity_at=at)
-        complaint.last_activity_at = at
+from .lifecycle import _apply, activity_touch
 
 
 def complaint_add_note(
@@ -52,7 +46,7 @@ def complaint_add_note(
     at = at or timezone.now()
     with transaction.atomic():
         event_append(complaint, kind, by, at=at, text=text.strip(), visibility=visibility)
-        _touch(complaint, at)
+        activity_touch(complaint, at)
 
 
 def complaint_record_step(
@@ -67,7 +61,7 @@ def complaint_record_step(
             complaint=complaint, step=step, note=note, done_by=by, done_at=at
         )
         event_append(complaint, EventKind.STEP_RECORDED, by, at=at, text=note, data={"step": step})
-        _touch(complaint, at)
+        activity_touch(complaint, at)
     return record
 
 
@@ -233,7 +227,7 @@ def complaint_confirm_reply_receipt(
                 text=note,
                 data={"reply_id": reply.pk},
             )
-            _touch(complaint, at)
+            activity_touch(complaint, at)
     return reply
 
 
@@ -314,5 +308,5 @@ def complaint_record_follow_up(
                 "handling_satisfaction": handling_satisfaction,
             },
         )
-        _touch(complaint, at)
+        activity_touch(complaint, at)
     return follow_up

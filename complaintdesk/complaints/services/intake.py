@@ -21,6 +21,7 @@ from .. import permissions
 from ..choices import Channel, Grade, Language, RiskFlag
 from ..events import EventKind, event_append, field_changes
 from ..models import Attachment, Complaint
+from .lifecycle import activity_touch
 from .numbering import reference_allocate
 
 # The structured record a receiver fills in and a handler may correct later.
@@ -223,7 +224,7 @@ def complaint_attach(
         )
         attachment.file.save(upload.name, upload, save=False)
         attachment.save()
-        Complaint.objects.filter(pk=complaint.pk).update(last_activity_at=at)
+        activity_touch(complaint, at)
         event_append(
             complaint,
             EventKind.ATTACHMENT_ADDED,

@@ -86,6 +86,12 @@ def _apply(
     return locked
 
 
+def activity_touch(complaint: Complaint, at: datetime) -> None:
+    """Move last_activity_at forward (never back: demo and imported records carry past times)."""
+    Complaint.objects.filter(pk=complaint.pk, last_activity_at__lt=at).update(last_activity_at=at)
+    complaint.last_activity_at = max(at, complaint.last_activity_at)
+
+
 def _check_handler(handler: User, complaint: Complaint) -> None:
     held = {
         h.role
@@ -256,5 +262,5 @@ def complaint_merge(
             text=_("Duplicate %(ref)s merged into this complaint.") % {"ref": merged.reference},
             data={"merged": merged.reference},
         )
-        Complaint.objects.filter(pk=into.pk, last_activity_at__lt=at).update(last_activity_at=at)
+        activity_touch(into, at)
     return merged

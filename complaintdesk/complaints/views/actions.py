@@ -8,14 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from complaintdesk.accounts.roles import Capability
-from complaintdesk.core.errors import DomainError, NotFound
+from complaintdesk.core.errors import DomainError
 
-from .. import permissions, selectors, services
+from .. import selectors, services
 from ..forms import NoteForm, action_form
 from ..models import Attachment
 from ..transitions import Action, transition_for
-from .pages import detail_context
+from .pages import complaint_or_404, detail_context
 
 
 def _merge(complaint, user, data):
@@ -45,17 +44,10 @@ _CALLS = {
 }
 
 
-def _complaint_or_404(request: HttpRequest, reference: str):
-    try:
-        return selectors.complaint_get(request.user, reference)
-    except NotFound as error:
-        raise Http404(error.message) from error
-
-
 @login_required
 @require_POST
 def complaint_action(request: HttpRequest, reference: str, action: str) -> HttpResponse:
-    complaint = _complaint_or_404(request, reference)
+    complaint = complaint_or_404(request, reference)
     if action not in _CALLS:
         raise Http404
     form = action_form(action, data=request.POST, complaint=complaint)
@@ -69,7 +61,7 @@ def complaint_action(request: HttpRequest, reference: str, action: str) -> HttpR
         messages.error(request, error.message)
         for detail in error.details:
             messages.error(request, detail)
-        complaint = _complaint_or_404(request, reference)
+        complaint = complaint_or_404(request, reference)
         context = detail_context(request, complaint, forms={action: form}, open_action=action)
         return render(request, "complaints/detail.html", context, status=409)
     messages.success(
@@ -82,7 +74,7 @@ def complaint_action(request: HttpRequest, reference: str, action: str) -> HttpR
 @login_required
 @require_POST
 def complaint_note(request: HttpRequest, reference: str) -> HttpResponse:
-    complaint = _complaint_or_404(request, reference)
+    complaint = complaint_or_404(request, reference)
     form = NoteForm(request.POST, prefix="note")
     if form.is_valid():
         try:
@@ -100,9 +92,7 @@ def complaint_note(request: HttpRequest, reference: str) -> HttpResponse:
 @login_required
 def attachment_download(request: HttpRequest, reference: str, pk: int) -> FileResponse:
     """Evidence is always a download: never rendered inline, never sniffed as HTML."""
-    complaint = _complaint_or_404(request, reference)
-    if not permissions.has_capability(request.user, complaint, Capability.VIEW):
-        raise Http404
+    complaint = complaint_or_404(request, reference)
     attachment = get_object_or_404(Attachment, pk=pk, complaint=complaint)
     response = FileResponse(
         attachment.file.open("rb"),

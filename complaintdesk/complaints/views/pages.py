@@ -37,12 +37,17 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@login_required
-def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
+def complaint_or_404(request: HttpRequest, reference: str) -> Complaint:
+    """The complaint if this user may see it; 404 alike for missing and out of scope."""
     try:
-        complaint = selectors.complaint_get(request.user, reference)
+        return selectors.complaint_get(request.user, reference)
     except NotFound as error:
         raise Http404(error.message) from error
+
+
+@login_required
+def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    complaint = complaint_or_404(request, reference)
     return render(request, "complaints/detail.html", detail_context(request, complaint))
 
 

@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from complaintdesk.accounts.roles import Capability
-from complaintdesk.core.errors import DomainError, NotFound
+from complaintdesk.core.errors import DomainError
 
-from .. import permissions, selectors, services
+from .. import permissions, services
 from ..choices import FINAL_STATUSES, Status
 from ..forms import (
     AttachmentForm,
@@ -102,12 +102,9 @@ def record_forms(user, complaint, bound: dict | None = None) -> list[dict]:
 @login_required
 @require_POST
 def complaint_record(request: HttpRequest, reference: str, kind: str) -> HttpResponse:
-    from .pages import detail_context
+    from .pages import complaint_or_404, detail_context
 
-    try:
-        complaint = selectors.complaint_get(request.user, reference)
-    except NotFound as error:
-        raise Http404(error.message) from error
+    complaint = complaint_or_404(request, reference)
     if kind not in RECORDS:
         raise Http404
     form = _form(kind, complaint, request.POST, request.FILES)
