@@ -81,6 +81,8 @@ class HandlingStep(models.TextChoices):
     PROPOSE = "propose", _("Propose a solution")
     ASK_OPINION = "ask_opinion", _("Ask the complainant's opinion")
     FOLLOW_UP = "follow_up", _("Follow up")
+    # Board-office cases only: the written report to the chairman/CEO (domain.md).
+    EXECUTIVE_REPORT = "executive_report", _("Written report to the executives")
 
 
 class RemedyType(models.TextChoices):

@@ -37,6 +37,15 @@ class EventKind(models.TextChoices):
     )
     RESPONSE_RECORDED = "response_recorded", _("Complainant's response recorded")
     FOLLOW_UP_RECORDED = "follow_up_recorded", _("Follow-up recorded")
+    ROUTED = "routed", _("Routed by an assignment rule")
+    CLOCK_WARNING = "clock_warning", _("Time standard warning")
+    CLOCK_BREACHED = "clock_breached", _("Time standard breached")
+    CLOCK_PAUSED = "clock_paused", _("Clock paused")
+    CLOCK_RESUMED = "clock_resumed", _("Clock resumed")
+    CLOCK_EXTENDED = "clock_extended", _("Deadline extended")
+    ESCALATED = "escalated", _("Escalated")
+    APPROVAL_REQUESTED = "approval_requested", _("Approval requested")
+    APPROVAL_DECIDED = "approval_decided", _("Approval decided")
 
 
 CONTACT_KINDS = frozenset({EventKind.CALL, EventKind.LETTER, EventKind.MAIL, EventKind.VISIT})

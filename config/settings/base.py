@@ -37,6 +37,10 @@ INSTALLED_APPS = [
     "complaintdesk.accounts",
     "complaintdesk.customers",
     "complaintdesk.complaints",
+    "complaintdesk.notifications",
+    "complaintdesk.sla",
+    "complaintdesk.routing",
+    "complaintdesk.authority",
     "complaintdesk.demo",
 ]
 

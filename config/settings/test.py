@@ -27,3 +27,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Live-server threads must not keep connections open, or PostgreSQL refuses to drop the test DB.
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Tasks run in the enqueuing process, so a test sees the e-mail a notification queued.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -177,6 +177,12 @@ class Complaint(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     last_activity_at = models.DateTimeField(_("last activity"))
     reopened_count = models.PositiveSmallIntegerField(default=0)
+    # Time standards, summarised from the complaint's clocks by the sla app: the worst state
+    # and the earliest open deadline, so that "overdue first" is an index scan.
+    sla_state = models.CharField(_("time standard"), max_length=10, blank=True, default="")
+    sla_due_at = models.DateTimeField(_("due"), null=True, blank=True)
+    # Rung of the organisation's escalation ladder the complaint stands on (0 = handler).
+    escalation_level = models.PositiveSmallIntegerField(_("escalation level"), default=0)
     status_reason = models.TextField(
         _("reason"),
         blank=True,
@@ -206,6 +212,8 @@ class Complaint(models.Model):
             models.Index(fields=["complainant", "-received_at"], name="cmp_complainant"),
             models.Index(fields=["-received_at", "-id"], name="cmp_received"),
             models.Index(fields=["status", "-last_activity_at"], name="cmp_status_activity"),
+            models.Index(fields=["organisation", "sla_state", "sla_due_at"], name="cmp_org_sla"),
+            models.Index(fields=["unit_path", "sla_due_at"], name="cmp_scope_due"),
         ]
         constraints = [
             models.CheckConstraint(

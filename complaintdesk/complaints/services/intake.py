@@ -16,6 +16,7 @@ from complaintdesk.accounts.models import OrgUnit, UnitKind, User
 from complaintdesk.accounts.roles import Capability
 from complaintdesk.core.errors import DomainError, GuardFailed
 from complaintdesk.customers.models import Complainant
+from complaintdesk.sla import services as sla
 
 from .. import permissions
 from ..choices import Channel, Grade, Language, RiskFlag
@@ -142,6 +143,7 @@ def complaint_register(
             status_after=complaint.status,
             data={"channel": channel, "reference": complaint.reference},
         )
+        sla.clocks_start(complaint, at=received_at)
     return complaint
 
 
@@ -176,6 +178,8 @@ def _update(complaint, by, values, allowed, kind, at) -> Complaint:
         locked.last_activity_at = max(at, locked.last_activity_at)
         locked.save()
         event_append(locked, kind, by, at=at, changes=changes)
+        if kind == EventKind.CLASSIFIED:
+            sla.clocks_on_classified(locked, at)
     return locked
 
 

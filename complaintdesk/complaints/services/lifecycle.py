@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from complaintdesk.accounts.models import User
 from complaintdesk.accounts.roles import HANDLING_ROLES
 from complaintdesk.core.errors import GuardFailed, NotFound, NotPermitted, TransitionNotAllowed
+from complaintdesk.sla import services as sla
 
 from .. import permissions
 from ..choices import Status
@@ -83,6 +84,8 @@ def _apply(
             text=reason,
             data=data,
         )
+        # Clocks move with the status, in the same transaction: met, paused, restarted.
+        sla.clocks_on_action(locked, action, at)
     return locked
 
 
@@ -121,21 +124,29 @@ def complaint_acknowledge(
 
 
 def complaint_assign(
-    complaint: Complaint, by: User, handler: User, *, at: datetime | None = None
+    complaint: Complaint,
+    by: User,
+    handler: User,
+    *,
+    at: datetime | None = None,
+    routing: dict | None = None,
 ) -> Complaint:
+    """`routing` says which assignment rule chose the handler; the timeline keeps it."""
     _check_handler(handler, complaint)
-    return _apply(
-        complaint,
-        by,
-        Action.ASSIGN,
-        at=at,
-        updates={"handler": handler},
-        data={"handler": {"id": handler.pk, "label": str(handler)}},
-    )
+    data = {"handler": {"id": handler.pk, "label": str(handler)}}
+    if routing:
+        data["routing"] = routing
+    return _apply(complaint, by, Action.ASSIGN, at=at, updates={"handler": handler}, data=data)
 
 
 def complaint_reassign(
-    complaint: Complaint, by: User, handler: User, reason: str, *, at: datetime | None = None
+    complaint: Complaint,
+    by: User,
+    handler: User,
+    reason: str,
+    *,
+    at: datetime | None = None,
+    routing: dict | None = None,
 ) -> Complaint:
     _check_handler(handler, complaint)
     previous = complaint.handler
@@ -149,6 +160,7 @@ def complaint_reassign(
         data={
             "handler": {"id": handler.pk, "label": str(handler)},
             "previous_handler": {"id": previous.pk, "label": str(previous)} if previous else None,
+            **({"routing": routing} if routing else {}),
         },
     )
 

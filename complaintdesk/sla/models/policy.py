@@ -1,0 +1,95 @@
+"""Policy packs: which clocks run on a complaint, how long each allows, and what happens.
+
+Shipped as data (migration 0002 seeds the four packs of regulations.md) and edited by
+administrators in the admin; nothing in the code knows a pack by name.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from complaintdesk.core.models import TranslatedName
+
+from ..choices import BreachAction, ClockUnit, StopOn
+
+
+class Policy(TranslatedName):
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    # Text the reply must carry where a regulator requires it (FCA referral rights, the CN
+    # review route); shown to the handler who writes the reply.
+    reply_wording = models.TextField(_("wording the final reply must include"), blank=True)
+    review_window_days = models.PositiveSmallIntegerField(
+        _("days the complainant has to ask for a review"), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("time-standard policy")
+        verbose_name_plural = _("time-standard policies")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class ClockRule(TranslatedName):
+    policy = models.ForeignKey(
+        Policy, on_delete=models.CASCADE, related_name="clocks", verbose_name=_("policy")
+    )
+    name = models.SlugField(_("clock"), max_length=40)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    amount = models.PositiveIntegerField(_("time allowed"))
+    unit = models.CharField(_("unit"), max_length=16, choices=ClockUnit.choices)
+    # Empty list = every channel / every grade.
+    channels = models.JSONField(_("channels"), default=list, blank=True)
+    grades = models.JSONField(_("grades"), default=list, blank=True)
+    # Empty = runs from receipt; a level number = starts when the complaint reaches that rung
+    # of the escalation ladder (the board office's report to the executives).
+    starts_at_level = models.PositiveSmallIntegerField(
+        _("starts when escalated to level"), null=True, blank=True
+    )
+    stops_on = models.CharField(_("met by"), max_length=20, choices=StopOn.choices)
+    pauses_when_awaiting = models.BooleanField(
+        _("pauses while waiting for the complainant"), default=True
+    )
+    repeats = models.BooleanField(
+        _("repeats"),
+        default=False,
+        help_text=_("After it is met a new period starts, until the complaint is answered."),
+    )
+    warnings = models.JSONField(
+        _("warning points"),
+        default=list,
+        blank=True,
+        help_text=_(
+            'For example [{"percent": 75}, {"working_days_before": 1}] or [{"minutes_before": 3}].'
+        ),
+    )
+    on_breach = models.CharField(
+        _("at breach"), max_length=10, choices=BreachAction.choices, default=BreachAction.ESCALATE
+    )
+    extensions = models.JSONField(
+        _("extensions allowed"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Steps in order, each the new total time allowed and the role that must approve "
+            '(empty: the handler may extend), e.g. [{"amount": 30}, {"amount": 60, '
+            '"approval_role": "regional_gm"}].'
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("clock")
+        verbose_name_plural = _("clocks")
+        ordering = ["policy", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["policy", "name"], name="clock_rule_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.policy.code}:{self.name}"
+
+    def applies_to(self, channel: str, grade: str) -> bool:
+        return (not self.channels or channel in self.channels) and (
+            not self.grades or grade in self.grades
+        )

@@ -1,0 +1,181 @@
+"""Reading time-standard configuration and state: which calendar, which policy, which rung."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import QuerySet
+
+from complaintdesk.accounts.models import PATH_SEGMENT_WIDTH, Organisation, User
+from complaintdesk.accounts.roles import Role
+from complaintdesk.complaints.choices import Channel, Grade, RiskFlag
+from complaintdesk.complaints.models import Complaint
+
+from .calendars import WorkingCalendar, calendar_for_region, close_of_nth_working_day
+from .choices import ClockState, LadderScope, Region
+from .models import (
+    Calendar,
+    ClockRule,
+    ComplaintClock,
+    EscalationLevel,
+    LadderStartRule,
+    OrganisationSla,
+    Policy,
+    UnitCalendar,
+)
+
+# An organisation that has not set a calendar gets its time zone's public holidays.
+_REGION_OF_TIME_ZONE = {
+    "Asia/Shanghai": Region.CN,
+    "Asia/Chongqing": Region.CN,
+    "Asia/Hong_Kong": Region.HK,
+    "Europe/London": Region.GB,
+    "America/New_York": Region.US,
+    "America/Chicago": Region.US,
+    "America/Denver": Region.US,
+    "America/Los_Angeles": Region.US,
+}
+
+
+@dataclass(frozen=True)
+class Rung:
+    level: int
+    role: str
+    scope: str
+    label: str
+
+
+def _default_ladder() -> list[Rung]:
+    """domain.md's ladder, used until an organisation configures its own."""
+    roles = (
+        (Role.HANDLER, LadderScope.ABOVE),
+        (Role.DISTRICT_MANAGER, LadderScope.ABOVE),
+        (Role.REGIONAL_GM, LadderScope.ABOVE),
+        (Role.HQ_COMPLAINTS, LadderScope.ABOVE),
+        (Role.BOARD_INVESTIGATOR, LadderScope.ORGANISATION),
+    )
+    return [
+        Rung(level, role, scope, str(Role(role).label)) for level, (role, scope) in enumerate(roles)
+    ]
+
+
+# Grade and risk that put a complaint higher on the ladder from the start (domain.md, "Major").
+DEFAULT_START_RULES = (
+    (Grade.MAJOR, "", "", 2),
+    (Grade.URGENT, "", "", 2),
+    ("", RiskFlag.MEDIA, "", 2),
+    ("", RiskFlag.LEGAL, "", 1),
+    ("", RiskFlag.REGULATOR, "", 1),
+    ("", "", Channel.EXECUTIVE_OFFICE, 2),
+)
+
+
+def ladder_for(organisation_id: int) -> list[Rung]:
+    levels = EscalationLevel.objects.filter(organisation_id=organisation_id).order_by("level")
+    if not levels:
+        return _default_ladder()
+    return [Rung(lv.level, lv.role, lv.scope, lv.label) for lv in levels]
+
+
+def start_level_for(complaint: Complaint) -> int:
+    rules = list(LadderStartRule.objects.filter(organisation_id=complaint.organisation_id))
+    if rules:
+        levels = [rule.level for rule in rules if rule.matches(complaint)]
+    else:
+        levels = [
+            level
+            for grade, flag, channel, level in DEFAULT_START_RULES
+            if LadderStartRule(grade=grade, risk_flag=flag, channel=channel).matches(complaint)
+        ]
+    top = ladder_for(complaint.organisation_id)[-1].level
+    return min(max(levels, default=0), top)
+
+
+def ancestor_paths(unit_path: str) -> list[str]:
+    width = PATH_SEGMENT_WIDTH
+    return [unit_path[:end] for end in range(width, len(unit_path) + 1, width)]
+
+
+def people_at_level(complaint: Complaint, level: int) -> list[User]:
+    """Who stands on this rung for this complaint. Rung 0 is the handler in person."""
+    if level == 0 and complaint.handler_id:
+        return [complaint.handler] if complaint.handler.is_active else []
+    rungs = {rung.level: rung for rung in ladder_for(complaint.organisation_id)}
+    rung = rungs.get(level)
+    if rung is None:
+        return []
+    users = User.objects.filter(
+        is_active=True,
+        role_assignments__role=rung.role,
+        role_assignments__unit__organisation_id=complaint.organisation_id,
+        role_assignments__unit__is_active=True,
+    )
+    if rung.scope == LadderScope.ABOVE:
+        users = users.filter(role_assignments__unit__path__in=ancestor_paths(complaint.unit_path))
+    return list(users.distinct().order_by("pk"))
+
+
+def _settings(organisation_id: int) -> OrganisationSla | None:
+    return (
+        OrganisationSla.objects.select_related("policy", "calendar")
+        .filter(organisation_id=organisation_id)
+        .first()
+    )
+
+
+def policy_for(organisation_id: int) -> Policy | None:
+    settings = _settings(organisation_id)
+    return settings.policy if settings else None
+
+
+def rules_for(policy: Policy, channel: str, grade: str) -> list[ClockRule]:
+    return [rule for rule in policy.clocks.all() if rule.applies_to(channel, grade)]
+
+
+def working_calendar(calendar: Calendar) -> WorkingCalendar:
+    days = list(calendar.days.values_list("date", "is_working"))
+    return WorkingCalendar(
+        region=calendar.region,
+        time_zone=calendar.time_zone,
+        opens=calendar.opens,
+        closes=calendar.closes,
+        closures=frozenset(day for day, working in days if not working),
+        extra_working_days=frozenset(day for day, working in days if working),
+    )
+
+
+def calendar_for_complaint(complaint: Complaint) -> WorkingCalendar:
+    """The calendar of the nearest unit above the complaint that has one, else the
+    organisation's default, else its time zone's public holidays."""
+    ids = [int(path[-PATH_SEGMENT_WIDTH:]) for path in ancestor_paths(complaint.unit_path)]
+    own = {
+        row.unit_id: row.calendar
+        for row in UnitCalendar.objects.filter(unit_id__in=ids).select_related("calendar")
+    }
+    for unit_id in reversed(ids):
+        if unit_id in own:
+            return working_calendar(own[unit_id])
+    return organisation_calendar(complaint.organisation)
+
+
+def organisation_calendar(organisation: Organisation) -> WorkingCalendar:
+    settings = _settings(organisation.pk)
+    if settings and settings.calendar:
+        return working_calendar(settings.calendar)
+    region = _REGION_OF_TIME_ZONE.get(organisation.time_zone, Region.NONE)
+    return calendar_for_region(region, time_zone=organisation.time_zone)
+
+
+def working_deadline(complaint: Complaint, working_days: int, start: datetime) -> datetime:
+    """Close of business of the Nth working day after `start`'s day, where the complaint is."""
+    return close_of_nth_working_day(start, working_days, calendar_for_complaint(complaint))
+
+
+def complaint_clocks(complaint: Complaint) -> QuerySet:
+    return ComplaintClock.objects.filter(complaint=complaint).select_related("rule")
+
+
+def live_clocks(complaint: Complaint) -> QuerySet:
+    """Clocks still waiting for what meets them (a breached clock still waits)."""
+    return complaint_clocks(complaint).filter(
+        state__in=[ClockState.RUNNING, ClockState.PAUSED, ClockState.WARNING, ClockState.BREACHED]
+    )

@@ -1,0 +1,275 @@
+"""Starting, meeting, pausing and extending a complaint's clocks.
+
+The complaint services call these inside their own transaction, with the complaint row
+already locked, so a clock never disagrees with the status that moved it.
+"""
+
+from datetime import datetime
+
+from django.utils.translation import gettext as _
+
+from complaintdesk.accounts.models import User
+from complaintdesk.accounts.roles import Capability, Role
+from complaintdesk.complaints import permissions
+from complaintdesk.complaints.choices import Status, Visibility
+from complaintdesk.complaints.events import EventKind, event_append
+from complaintdesk.complaints.models import Complaint
+from complaintdesk.complaints.transitions import Action
+from complaintdesk.core.errors import GuardFailed, NotPermitted
+
+from .. import selectors
+from ..calendars import WorkingCalendar, due_at, time_between, warning_times
+from ..choices import STATE_SEVERITY, ClockState, StopOn
+from ..models import ClockExtension, ClockRule, ComplaintClock
+
+_LIVE = (ClockState.RUNNING, ClockState.PAUSED, ClockState.WARNING, ClockState.BREACHED)
+
+
+def _schedule(clock: ComplaintClock, calendar: WorkingCalendar) -> None:
+    """Set due_at and the next warning from the clock's start, allowance and pauses."""
+    clock.due_at = due_at(clock.started_at, clock.amount, clock.unit, calendar, clock.paused_total)
+    points = warning_times(
+        clock.started_at, clock.due_at, clock.rule.warnings, clock.unit, calendar
+    )
+    upcoming = points[clock.warnings_fired :]
+    clock.next_warning_at = upcoming[0] if upcoming else None
+
+
+def _start(
+    complaint: Complaint,
+    rule: ClockRule,
+    at: datetime,
+    calendar: WorkingCalendar,
+    *,
+    cycle: int = 1,
+) -> ComplaintClock:
+    clock = ComplaintClock(
+        complaint=complaint,
+        rule=rule,
+        name=rule.name,
+        unit=rule.unit,
+        amount=rule.amount,
+        cycle=cycle,
+        started_at=at,
+    )
+    _schedule(clock, calendar)
+    clock.save(force_insert=True)
+    return clock
+
+
+def _next_cycle(complaint: Complaint, name: str) -> int:
+    last = (
+        ComplaintClock.objects.filter(complaint=complaint, name=name)
+        .order_by("-cycle")
+        .values_list("cycle", flat=True)
+        .first()
+    )
+    return (last or 0) + 1
+
+
+def clocks_start(complaint: Complaint, *, at: datetime, level: int | None = None) -> list:
+    """Start the policy's clocks that apply to this complaint: from receipt (level None) or
+    those that start when the complaint reaches `level` of the ladder."""
+    policy = selectors.policy_for(complaint.organisation_id)
+    if policy is None:
+        return []
+    calendar = selectors.calendar_for_complaint(complaint)
+    started = []
+    for rule in selectors.rules_for(policy, complaint.channel, complaint.grade):
+        if rule.starts_at_level != level:
+            continue
+        if (
+            level is not None
+            and ComplaintClock.objects.filter(complaint=complaint, name=rule.name).exists()
+        ):
+            continue
+        started.append(
+            _start(complaint, rule, at, calendar, cycle=_next_cycle(complaint, rule.name))
+        )
+    complaint_sla_refresh(complaint)
+    if level is None:
+        clocks_on_classified(complaint, at)
+    return started
+
+
+def _end(clock: ComplaintClock, state: str, at: datetime) -> None:
+    if clock.state == ClockState.PAUSED:
+        _resume(clock, at, calendar=None)
+    clock.state = state
+    clock.ended_at = at
+    clock.next_warning_at = None
+    clock.save()
+
+
+def _meet(complaint: Complaint, stops_on: str, at: datetime) -> list[ComplaintClock]:
+    met = []
+    for clock in selectors.live_clocks(complaint).filter(rule__stops_on=stops_on):
+        _end(clock, ClockState.MET, at)
+        met.append(clock)
+    return met
+
+
+def _pause(complaint: Complaint, at: datetime) -> None:
+    for clock in selectors.live_clocks(complaint).filter(
+        state__in=[ClockState.RUNNING, ClockState.WARNING], rule__pauses_when_awaiting=True
+    ):
+        clock.state = ClockState.PAUSED
+        clock.paused_at = at
+        clock.save()
+
+
+def _resume(clock: ComplaintClock, at: datetime, calendar: WorkingCalendar | None) -> None:
+    calendar = calendar or selectors.calendar_for_complaint(clock.complaint)
+    clock.paused_total += time_between(clock.paused_at, at, clock.unit, calendar)
+    clock.paused_at = None
+    clock.state = ClockState.WARNING if clock.warnings_fired else ClockState.RUNNING
+    _schedule(clock, calendar)
+
+
+def _resume_all(complaint: Complaint, at: datetime) -> None:
+    calendar = selectors.calendar_for_complaint(complaint)
+    for clock in selectors.live_clocks(complaint).filter(state=ClockState.PAUSED):
+        _resume(clock, at, calendar)
+        clock.save()
+
+
+def _restart_answer_clocks(complaint: Complaint, at: datetime) -> None:
+    """Reopened or appealed: the complaint needs a new answer, on a new period."""
+    policy = selectors.policy_for(complaint.organisation_id)
+    if policy is None:
+        return
+    calendar = selectors.calendar_for_complaint(complaint)
+    for rule in selectors.rules_for(policy, complaint.channel, complaint.grade):
+        if rule.starts_at_level is None and (rule.stops_on == StopOn.REPLIED or rule.repeats):
+            _start(complaint, rule, at, calendar, cycle=_next_cycle(complaint, rule.name))
+
+
+def clocks_on_action(complaint: Complaint, action: str, at: datetime) -> None:
+    """Called by every lifecycle move after it is written."""
+    if action == Action.ACKNOWLEDGE:
+        _meet(complaint, StopOn.ACKNOWLEDGED, at)
+    elif action == Action.REQUEST_INFORMATION:
+        _pause(complaint, at)
+    elif action == Action.RESUME:
+        _resume_all(complaint, at)
+    elif action == Action.REPLY:
+        _meet(complaint, StopOn.REPLIED, at)
+        # Progress updates are owed while the complaint is unanswered; the answer ends them.
+        for clock in selectors.live_clocks(complaint).filter(rule__repeats=True):
+            _end(clock, ClockState.MET, at)
+    elif action in (Action.REOPEN, Action.APPEAL):
+        _restart_answer_clocks(complaint, at)
+    if complaint.status == Status.CLOSED:
+        _meet(complaint, StopOn.CLOSED, at)
+    if complaint.status in (Status.CLOSED, Status.WITHDRAWN, Status.MERGED, Status.REJECTED):
+        for clock in selectors.live_clocks(complaint):
+            _end(clock, ClockState.STOPPED, at)
+    complaint_sla_refresh(complaint)
+
+
+def clocks_on_contact(complaint: Complaint, at: datetime) -> None:
+    """A call, letter, e-mail or visit: meets contact clocks, and a repeating one restarts."""
+    calendar = selectors.calendar_for_complaint(complaint)
+    for clock in _meet(complaint, StopOn.CONTACT, at):
+        if clock.rule.repeats and complaint.status not in (
+            Status.REPLIED,
+            Status.FOLLOWING_UP,
+            Status.CLOSED,
+        ):
+            _start(complaint, clock.rule, at, calendar, cycle=clock.cycle + 1)
+    complaint_sla_refresh(complaint)
+
+
+def clocks_on_step(complaint: Complaint, step: str, at: datetime) -> None:
+    if step == StopOn.EXECUTIVE_REPORT:
+        _meet(complaint, StopOn.EXECUTIVE_REPORT, at)
+        complaint_sla_refresh(complaint)
+
+
+def clocks_on_classified(complaint: Complaint, at: datetime) -> None:
+    """A new grade or risk flag may put the complaint higher on the ladder at once."""
+    level = selectors.start_level_for(complaint)
+    if level > complaint.escalation_level:
+        from .escalation import escalate_to
+
+        escalate_to(complaint, level, at, reason=_("Grade or risk flags call for this level."))
+
+
+def clock_extend(clock: ComplaintClock, by: User, reason: str, *, at: datetime) -> ComplaintClock:
+    """Take the next extension step the policy allows; the complainant is told (timeline entry
+    they can see). A step naming an approval role needs someone holding it on this complaint."""
+    complaint = clock.complaint
+    steps = clock.rule.extensions or []
+    problems = []
+    if not reason.strip():
+        problems.append(_("A reason is required."))
+    if clock.state not in (ClockState.RUNNING, ClockState.WARNING, ClockState.PAUSED):
+        problems.append(_("Only a running clock can be extended."))
+    if clock.extensions_used >= len(steps):
+        problems.append(_("The policy allows no further extension of this deadline."))
+    if problems:
+        raise GuardFailed(_("The deadline cannot be extended:"), details=problems)
+    permissions.require_capability(by, complaint, Capability.INVESTIGATE)
+    step = steps[clock.extensions_used]
+    roles = permissions.roles_on(by, complaint)
+    approval_role = step.get("approval_role") or ""
+    if approval_role and approval_role not in roles:
+        raise NotPermitted(
+            _("This extension needs the approval of a %(role)s.")
+            % {"role": _role_label(approval_role)}
+        )
+    calendar = selectors.calendar_for_complaint(complaint)
+    due_before, amount_before = clock.due_at, clock.amount
+    clock.amount = int(step["amount"])
+    clock.extensions_used += 1
+    _schedule(clock, calendar)
+    if clock.state == ClockState.WARNING and clock.next_warning_at and clock.next_warning_at > at:
+        clock.state = ClockState.RUNNING
+    clock.save()
+    ClockExtension.objects.create(
+        clock=clock,
+        amount_before=amount_before,
+        amount_after=clock.amount,
+        due_before=due_before,
+        due_after=clock.due_at,
+        reason=reason.strip(),
+        requested_by=by,
+        approved_by=by if approval_role else None,
+        created_at=at,
+    )
+    event_append(
+        complaint,
+        EventKind.CLOCK_EXTENDED,
+        by,
+        at=at,
+        text=reason.strip(),
+        visibility=Visibility.COMPLAINANT,
+        data={
+            "clock": clock.name,
+            "due_before": due_before.isoformat(),
+            "due_after": clock.due_at.isoformat(),
+            "approved_by": str(by) if approval_role else "",
+        },
+    )
+    complaint_sla_refresh(complaint)
+    return clock
+
+
+def _role_label(role: str) -> str:
+    return str(Role(role).label) if role in Role.values else role
+
+
+def complaint_sla_refresh(complaint: Complaint) -> None:
+    """Write the complaint's summary: its worst live clock's state and earliest deadline."""
+    live = list(
+        ComplaintClock.objects.filter(complaint=complaint, state__in=_LIVE).values_list(
+            "state", "due_at"
+        )
+    )
+    states = {state for state, _ in live}
+    state = next((s for s in STATE_SEVERITY if s in states), "")
+    dues = [due for s, due in live if s != ClockState.PAUSED]
+    due = min(dues) if dues else None
+    if (complaint.sla_state, complaint.sla_due_at) != (state, due):
+        Complaint.objects.filter(pk=complaint.pk).update(sla_state=state, sla_due_at=due)
+        complaint.sla_state, complaint.sla_due_at = state, due

@@ -1,0 +1,202 @@
+"""The periodic sweep: each warning, breach and escalation exactly once.
+
+Any number of workers may run it at the same minute. Each firing locks the complaint, then the
+clock, re-reads the clock's state, and inserts a unique `SlaFiring` row in the same
+transaction as its effects (state change, timeline, notifications). A second worker either
+waits for the lock and finds the state moved on, or fails the unique insert; either way it
+does nothing, so nobody is warned twice and no complaint climbs two rungs for one breach.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from complaintdesk.complaints.events import EventKind, event_append
+from complaintdesk.complaints.models import Complaint
+from complaintdesk.notifications.services import notify
+
+from .. import selectors
+from ..calendars import warning_times
+from ..choices import SWEPT_CLOCK_STATES, BreachAction, ClockState, FiringKind
+from ..models import ComplaintClock, SlaFiring
+from .clocks import complaint_sla_refresh
+from .escalation import escalate_to
+
+BATCH = 500
+
+
+@dataclass
+class SweepReport:
+    warnings: int = 0
+    breaches: int = 0
+    escalations: int = 0
+    skipped: int = 0
+    clocks: list[int] = field(default_factory=list)
+
+
+def _fire_once(complaint: Complaint, clock: ComplaintClock, kind: str, level: int, at) -> bool:
+    try:
+        with transaction.atomic():
+            SlaFiring.objects.create(
+                complaint=complaint, clock=clock, kind=kind, level=level, fired_at=at
+            )
+    except IntegrityError:
+        return False
+    return True
+
+
+def _lock(clock_id: int) -> tuple[Complaint, ComplaintClock] | None:
+    complaint_id = (
+        ComplaintClock.objects.filter(pk=clock_id).values_list("complaint_id", flat=True).first()
+    )
+    complaint = (
+        Complaint.objects.select_for_update().select_related("handler").filter(pk=complaint_id)
+    ).first()
+    clock = ComplaintClock.objects.select_for_update().select_related("rule").get(pk=clock_id)
+    return complaint, clock
+
+
+def _handler_or_first_rung(complaint: Complaint) -> list:
+    return selectors.people_at_level(complaint, 0) or selectors.people_at_level(complaint, 1)
+
+
+def _warn(clock_id: int, now: datetime, report: SweepReport) -> None:
+    with transaction.atomic():
+        complaint, clock = _lock(clock_id)
+        if (
+            clock.state not in (ClockState.RUNNING, ClockState.WARNING)
+            or clock.next_warning_at is None
+            or clock.next_warning_at > now
+        ):
+            report.skipped += 1
+            return
+        level = clock.warnings_fired + 1
+        if not _fire_once(complaint, clock, FiringKind.WARNING, level, now):
+            report.skipped += 1
+            return
+        calendar = selectors.calendar_for_complaint(complaint)
+        points = warning_times(
+            clock.started_at, clock.due_at, clock.rule.warnings, clock.unit, calendar
+        )
+        clock.warnings_fired = level
+        clock.state = ClockState.WARNING
+        clock.next_warning_at = points[level] if level < len(points) else None
+        clock.save()
+        event_append(
+            complaint,
+            EventKind.CLOCK_WARNING,
+            None,
+            at=now,
+            data={"clock": clock.name, "due_at": clock.due_at.isoformat(), "point": level},
+        )
+        due_local = timezone.localtime(clock.due_at, calendar.tz)
+
+        def render() -> tuple[str, str]:
+            return (
+                _("Due soon: %(ref)s %(subject)s")
+                % {"ref": complaint.reference, "subject": complaint.subject},
+                _("“%(clock)s” is due at %(due)s.")
+                % {"clock": clock.rule.label, "due": due_local.strftime("%Y-%m-%d %H:%M")},
+            )
+
+        notify(
+            _handler_or_first_rung(complaint),
+            kind="clock_warning",
+            complaint=complaint,
+            render=render,
+            at=now,
+        )
+        complaint_sla_refresh(complaint)
+        report.warnings += 1
+        report.clocks.append(clock.pk)
+
+
+def _breach(clock_id: int, now: datetime, report: SweepReport) -> None:
+    with transaction.atomic():
+        complaint, clock = _lock(clock_id)
+        if clock.state not in (ClockState.RUNNING, ClockState.WARNING) or clock.due_at > now:
+            report.skipped += 1
+            return
+        if not _fire_once(complaint, clock, FiringKind.BREACH, 0, now):
+            report.skipped += 1
+            return
+        action = clock.rule.on_breach
+        clock.next_warning_at = None
+        if action == BreachAction.LAPSE:
+            clock.state, clock.ended_at = ClockState.STOPPED, clock.due_at
+        else:
+            clock.state, clock.breached_at = ClockState.BREACHED, clock.due_at
+        clock.save()
+        event_append(
+            complaint,
+            EventKind.CLOCK_BREACHED,
+            None,
+            at=now,
+            data={"clock": clock.name, "due_at": clock.due_at.isoformat(), "action": action},
+        )
+        report.breaches += 1
+        if action != BreachAction.LAPSE:
+            _after_breach(complaint, clock, action, now, report)
+        complaint_sla_refresh(complaint)
+        report.clocks.append(clock.pk)
+
+
+def _after_breach(complaint, clock, action: str, now: datetime, report: SweepReport) -> None:
+    """Escalate one rung (once per clock and level) and hand the handler the interim
+    progress-update task: tell the complainant orally how it stands, and log the call."""
+    label = clock.rule.label
+    if action == BreachAction.ESCALATE:
+        target = complaint.escalation_level + 1
+        if _fire_once(complaint, clock, FiringKind.ESCALATION, target, now) and escalate_to(
+            complaint,
+            target,
+            now,
+            reason=_("“%(clock)s” was not met in time.") % {"clock": label},
+            clock_name=clock.name,
+        ):
+            report.escalations += 1
+    if _fire_once(complaint, clock, FiringKind.PROGRESS_TASK, 0, now):
+
+        def render() -> tuple[str, str]:
+            return (
+                _("Overdue: %(ref)s %(subject)s")
+                % {"ref": complaint.reference, "subject": complaint.subject},
+                _(
+                    "“%(clock)s” was due and is not met. Call the complainant now, tell them "
+                    "how the complaint stands and when they will hear from us, and log the call."
+                )
+                % {"clock": label},
+            )
+
+        notify(
+            _handler_or_first_rung(complaint),
+            kind="progress_task",
+            complaint=complaint,
+            render=render,
+            at=now,
+        )
+
+
+def sla_sweep(now: datetime | None = None, *, batch: int = BATCH) -> SweepReport:
+    """Fire what is due at `now`. Each clock is its own short transaction, so a sweep over
+    thousands of clocks never holds a lock for long and a failure loses one firing, not all."""
+    now = now or timezone.now()
+    report = SweepReport()
+    warn_ids = list(
+        ComplaintClock.objects.filter(state__in=SWEPT_CLOCK_STATES, next_warning_at__lte=now)
+        .order_by("next_warning_at")
+        .values_list("pk", flat=True)[:batch]
+    )
+    for clock_id in warn_ids:
+        _warn(clock_id, now, report)
+    due_ids = list(
+        ComplaintClock.objects.filter(state__in=SWEPT_CLOCK_STATES, due_at__lte=now)
+        .order_by("due_at")
+        .values_list("pk", flat=True)[:batch]
+    )
+    for clock_id in due_ids:
+        _breach(clock_id, now, report)
+    return report
