@@ -100,7 +100,13 @@ TRANSITIONS: tuple[Transition, ...] = (
         _HANDLERS,
         guard=guards.investigation_recorded,
     ),
-    Transition(Action.REPLY, frozenset({Status.PROPOSED}), Status.REPLIED, _FRONT_LINE),
+    Transition(
+        Action.REPLY,
+        frozenset({Status.PROPOSED}),
+        Status.REPLIED,
+        _FRONT_LINE,
+        guard=guards.approval_settled,
+    ),
     Transition(
         Action.START_FOLLOW_UP, frozenset({Status.REPLIED}), Status.FOLLOWING_UP, _FRONT_LINE
     ),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from complaintdesk.accounts.models import OrgUnit, User
 from complaintdesk.accounts.roles import Capability
 from complaintdesk.core.errors import GuardFailed
+from complaintdesk.sla import services as sla
 
 from .. import permissions
 from ..choices import (
@@ -47,6 +48,8 @@ def complaint_add_note(
     with transaction.atomic():
         event_append(complaint, kind, by, at=at, text=text.strip(), visibility=visibility)
         activity_touch(complaint, at)
+        if kind in CONTACT_KINDS:
+            sla.clocks_on_contact(complaint, at)
 
 
 def complaint_record_step(
@@ -62,6 +65,7 @@ def complaint_record_step(
         )
         event_append(complaint, EventKind.STEP_RECORDED, by, at=at, text=note, data={"step": step})
         activity_touch(complaint, at)
+        sla.clocks_on_step(complaint, step, at)
     return record
 
 
@@ -111,7 +115,17 @@ def complaint_propose(
     description: str = "",
     at: datetime | None = None,
 ) -> Proposal:
-    """Propose the solution (处理决定) with the remedy and the reasons."""
+    """Propose the solution (处理决定) with the remedy and the reasons.
+
+    A remedy beyond the proposer's authority still makes the complaint "solution proposed", and
+    opens a request for approval by the next level in the same transaction; the reply waits for
+    it (guards.approval_settled).
+    """
+    # Imported here: the authority app is built on the complaint models and this package, so a
+    # module-level import would make the two import each other while loading.
+    from complaintdesk.authority.selectors import within_authority
+    from complaintdesk.authority.services import approval_request_open
+
     problems = []
     if remedy_type not in RemedyType.values:
         problems.append(_("Unknown remedy."))
@@ -138,7 +152,7 @@ def complaint_propose(
         )
 
     with transaction.atomic():
-        _apply(
+        proposed = _apply(
             complaint,
             by,
             Action.PROPOSE,
@@ -149,7 +163,10 @@ def complaint_propose(
                 "amount": str(amount) if amount is not None else None,
             },
         )
-    return created[0]
+        proposal = created[0]
+        if not within_authority(by, proposed, remedy_type, amount):
+            approval_request_open(proposal, by, proposal.proposed_at)
+    return proposal
 
 
 def complaint_reply(

@@ -38,7 +38,9 @@ def _apply(
     at = at or timezone.now()
     with transaction.atomic():
         locked = (
-            Complaint.objects.select_for_update()
+            # of=self: lock the complaint only, not its organisation and unit rows, or every
+            # move in an organisation would queue behind every other (PostgreSQL).
+            Complaint.objects.select_for_update(of=("self",))
             .select_related("organisation", "unit")
             .get(pk=complaint.pk)
         )

@@ -167,8 +167,15 @@ def clocks_on_action(complaint: Complaint, action: str, at: datetime) -> None:
     complaint_sla_refresh(complaint)
 
 
+def _lock_complaint(complaint: Complaint) -> None:
+    """Callers that did not lock the complaint (notes, steps) take the lock the sweep takes
+    first, so a clock is never written by both at once."""
+    Complaint.objects.select_for_update(of=("self",)).filter(pk=complaint.pk).first()
+
+
 def clocks_on_contact(complaint: Complaint, at: datetime) -> None:
     """A call, letter, e-mail or visit: meets contact clocks, and a repeating one restarts."""
+    _lock_complaint(complaint)
     calendar = selectors.calendar_for_complaint(complaint)
     for clock in _meet(complaint, StopOn.CONTACT, at):
         if clock.rule.repeats and complaint.status not in (
@@ -182,6 +189,7 @@ def clocks_on_contact(complaint: Complaint, at: datetime) -> None:
 
 def clocks_on_step(complaint: Complaint, step: str, at: datetime) -> None:
     if step == StopOn.EXECUTIVE_REPORT:
+        _lock_complaint(complaint)
         _meet(complaint, StopOn.EXECUTIVE_REPORT, at)
         complaint_sla_refresh(complaint)
 

@@ -53,7 +53,9 @@ def _lock(clock_id: int) -> tuple[Complaint, ComplaintClock] | None:
         ComplaintClock.objects.filter(pk=clock_id).values_list("complaint_id", flat=True).first()
     )
     complaint = (
-        Complaint.objects.select_for_update().select_related("handler").filter(pk=complaint_id)
+        Complaint.objects.select_for_update(of=("self",))
+        .select_related("handler")
+        .filter(pk=complaint_id)
     ).first()
     clock = ComplaintClock.objects.select_for_update().select_related("rule").get(pk=clock_id)
     return complaint, clock
@@ -64,23 +66,26 @@ def _handler_or_first_rung(complaint: Complaint) -> list:
 
 
 def _warn(clock_id: int, now: datetime, report: SweepReport) -> None:
+    """One warning per sweep: if several points have passed (a sweep that ran late), only the
+    latest is sent; a clock already past its deadline gets its breach instead."""
     with transaction.atomic():
         complaint, clock = _lock(clock_id)
         if (
             clock.state not in (ClockState.RUNNING, ClockState.WARNING)
             or clock.next_warning_at is None
             or clock.next_warning_at > now
+            or clock.due_at <= now
         ):
-            report.skipped += 1
-            return
-        level = clock.warnings_fired + 1
-        if not _fire_once(complaint, clock, FiringKind.WARNING, level, now):
             report.skipped += 1
             return
         calendar = selectors.calendar_for_complaint(complaint)
         points = warning_times(
             clock.started_at, clock.due_at, clock.rule.warnings, clock.unit, calendar
         )
+        level = max(clock.warnings_fired + 1, sum(1 for point in points if point <= now))
+        if not _fire_once(complaint, clock, FiringKind.WARNING, level, now):
+            report.skipped += 1
+            return
         clock.warnings_fired = level
         clock.state = ClockState.WARNING
         clock.next_warning_at = points[level] if level < len(points) else None
