@@ -48,6 +48,14 @@ class Organisation(models.Model):
     failed_follow_up_attempts_to_close = models.PositiveSmallIntegerField(
         _("failed follow-up attempts that allow closing"), default=3
     )
+    route_new_complaints = models.BooleanField(
+        _("route new complaints by the assignment rules"),
+        default=False,
+        help_text=_(
+            "When a receiver registers a complaint, the first matching assignment rule "
+            "chooses its handler at once."
+        ),
+    )
 
     class Meta:
         verbose_name = _("organisation")

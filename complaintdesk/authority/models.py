@@ -134,6 +134,8 @@ class ApprovalRequest(models.Model):
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_reason = models.TextField(_("reasons for the decision"), blank=True)
+    # Set once, by whichever sweep claims it first: the overdue reminder goes out one time.
+    overdue_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("approval request")

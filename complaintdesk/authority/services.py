@@ -24,7 +24,7 @@ from complaintdesk.core.errors import GuardFailed, NotFound, NotPermitted, Trans
 from complaintdesk.notifications.services import notify
 from complaintdesk.sla.selectors import working_deadline
 
-from . import selectors
+from . import rules, selectors
 from .models import ApprovalRequest, ApprovalStatus
 
 # Two working days: long enough for a manager away from the desk for a day, short enough that
@@ -262,3 +262,42 @@ def _local_date(instant: datetime, complaint: Complaint) -> str:
     """The date in the organisation's time zone, written the current language's way."""
     zone = ZoneInfo(complaint.organisation.time_zone)
     return date_format(instant.astimezone(zone), "DATE_FORMAT")
+
+
+def approvals_overdue_remind(now: datetime) -> int:
+    """Remind the approvers, and the rung above them, of each late decision, exactly once:
+    the conditional UPDATE lets only one of several concurrent sweeps claim a request."""
+    reminded = 0
+    for request in selectors.approval_requests_overdue(now).filter(
+        overdue_notified_at__isnull=True
+    )[:500]:
+        with transaction.atomic():
+            claimed = ApprovalRequest.objects.filter(
+                pk=request.pk, status=ApprovalStatus.PENDING, overdue_notified_at__isnull=True
+            ).update(overdue_notified_at=now)
+            if not claimed:
+                continue
+            complaint = request.complaint
+            people = list(selectors.approvers_for(complaint, request.approver_role))
+            rank_roles = rules.rungs_above(rules.authority_rank({request.approver_role}))
+            if rank_roles:
+                people += list(selectors.approvers_for(complaint, rank_roles[0]))
+            event_append(
+                complaint,
+                EventKind.NOTE,
+                None,
+                at=now,
+                text=_("The decision on the proposal is overdue."),
+                data={"approval_request": request.pk, "overdue": True},
+            )
+
+            def render(request=request, complaint=complaint) -> tuple[str, str]:
+                values = {"reference": complaint.reference, "subject": complaint.subject}
+                return (
+                    _("Approval overdue: %(reference)s %(subject)s") % values,
+                    _("A proposal on %(reference)s has waited past its decision time.") % values,
+                )
+
+            notify(people, kind="approval_overdue", complaint=complaint, render=render, at=now)
+            reminded += 1
+    return reminded

@@ -14,7 +14,13 @@ from django.utils.translation import gettext as _
 
 from complaintdesk.accounts.models import OrgUnit, UnitKind, User
 from complaintdesk.accounts.roles import Capability
-from complaintdesk.core.errors import DomainError, GuardFailed
+from complaintdesk.core.errors import (
+    DomainError,
+    GuardFailed,
+    NotFound,
+    NotPermitted,
+    TransitionNotAllowed,
+)
 from complaintdesk.customers.models import Complainant
 from complaintdesk.sla import services as sla
 
@@ -144,7 +150,20 @@ def complaint_register(
             data={"channel": channel, "reference": complaint.reference},
         )
         sla.clocks_start(complaint, at=received_at)
+    if organisation.route_new_complaints:
+        complaint = _route_on_arrival(complaint, by, received_at)
     return complaint
+
+
+def _route_on_arrival(complaint: Complaint, by: User, at: datetime) -> Complaint:
+    """After the registration has committed: a routing failure never loses the complaint."""
+    from complaintdesk.routing.services import complaint_route
+
+    try:
+        decision = complaint_route(complaint, by, at=at)
+    except (NotPermitted, NotFound, TransitionNotAllowed):
+        return complaint  # the receiver may not assign here; a manager routes it from the queue
+    return decision.complaint if decision else complaint
 
 
 def complaint_update_record(
