@@ -173,3 +173,26 @@ def approval_requests_overdue(now: datetime) -> QuerySet[ApprovalRequest]:
         .select_related("complaint", "proposal")
         .order_by("due_at", "id")
     )
+
+
+@dataclass(frozen=True)
+class ApprovalPanel:
+    """What the complaint page shows about the approval the reply waits on."""
+
+    request: ApprovalRequest
+    can_decide: bool
+    expected_text: str
+
+
+def approval_panel(user: User, complaint: Complaint) -> ApprovalPanel | None:
+    request = approval_blocking_reply(complaint)
+    if request is None:
+        return None
+    from .services import approval_expected_text
+
+    can_decide = (
+        request.status == ApprovalStatus.PENDING
+        and request.requested_by_id != user.pk
+        and may_approve_as(permissions.roles_on(user, complaint), request.approver_role)
+    )
+    return ApprovalPanel(request, can_decide, approval_expected_text(request))

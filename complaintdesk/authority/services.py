@@ -118,7 +118,7 @@ def approval_decide(
     with transaction.atomic():
         # The complaint first, as every lifecycle move locks it: one lock order, no deadlock.
         complaint = (
-            Complaint.objects.select_for_update()
+            Complaint.objects.select_for_update(of=("self",))
             .select_related("organisation", "unit")
             .get(pk=request.complaint_id)
         )

@@ -76,6 +76,14 @@ def ladder_for(organisation_id: int) -> list[Rung]:
     return [Rung(lv.level, lv.role, lv.scope, lv.label) for lv in levels]
 
 
+def rung_of(complaint: Complaint) -> Rung | None:
+    """The rung the complaint stands on, when it has climbed above the handler."""
+    if not complaint.escalation_level:
+        return None
+    ladder = {rung.level: rung for rung in ladder_for(complaint.organisation_id)}
+    return ladder.get(complaint.escalation_level)
+
+
 def start_level_for(complaint: Complaint) -> int:
     rules = list(LadderStartRule.objects.filter(organisation_id=complaint.organisation_id))
     if rules:
@@ -179,3 +187,32 @@ def live_clocks(complaint: Complaint) -> QuerySet:
     return complaint_clocks(complaint).filter(
         state__in=[ClockState.RUNNING, ClockState.PAUSED, ClockState.WARNING, ClockState.BREACHED]
     )
+
+
+@dataclass(frozen=True)
+class ClockRow:
+    """One line of the complaint page's time-standards panel."""
+
+    clock: ComplaintClock
+    label: str
+    # The next extension the policy allows: its new total and who must approve (role label).
+    next_extension: int | None
+    extension_approver: str
+
+
+def clock_rows(complaint: Complaint) -> list[ClockRow]:
+    rows = []
+    for clock in complaint_clocks(complaint).order_by("started_at", "id"):
+        steps = clock.rule.extensions or []
+        step = steps[clock.extensions_used] if clock.extensions_used < len(steps) else None
+        open_ = clock.state in (ClockState.RUNNING, ClockState.WARNING, ClockState.PAUSED)
+        role = (step or {}).get("approval_role", "")
+        rows.append(
+            ClockRow(
+                clock=clock,
+                label=clock.rule.label,
+                next_extension=int(step["amount"]) if step and open_ else None,
+                extension_approver=str(Role(role).label) if role in Role.values else "",
+            )
+        )
+    return rows

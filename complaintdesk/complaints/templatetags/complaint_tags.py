@@ -31,3 +31,35 @@ def change_value(change: dict, side: str):
 @register.filter
 def lookup(mapping, key):
     return mapping.get(key, key) if mapping else key
+
+
+@register.filter
+def sla_label(state: str) -> str:
+    from complaintdesk.sla.choices import ClockState
+
+    return ClockState(state).label if state in ClockState.values else state
+
+
+@register.filter
+def clock_label(name: str) -> str:
+    """A clock's name as policies call it; clock names are the same slug in every pack."""
+    from complaintdesk.sla.models import ClockRule
+
+    rule = ClockRule.objects.filter(name=name).first()
+    return rule.label if rule else name
+
+
+@register.filter
+def role_label(role: str) -> str:
+    from complaintdesk.accounts.roles import Role
+
+    return Role(role).label if role in Role.values else role
+
+
+@register.filter
+def iso_time(value: str) -> str:
+    """An ISO 8601 instant kept in event data, shown as its local wall-clock time."""
+    from django.utils.dateparse import parse_datetime
+
+    moment = parse_datetime(value or "")
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else "—"

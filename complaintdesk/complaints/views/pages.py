@@ -4,7 +4,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from complaintdesk.authority.selectors import approval_panel
 from complaintdesk.core.errors import NotFound
+from complaintdesk.sla.choices import ClockState
+from complaintdesk.sla.selectors import clock_rows, rung_of
 
 from .. import permissions, selectors
 from ..choices import HandlingStep, Status
@@ -19,17 +22,24 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "open")
     if status not in {"open", "final", ""} and status not in Status.values:
         status = "open"
+    sla = request.GET.get("sla", "")
+    order = request.GET.get("order", "received")
     page = selectors.complaint_queue(
         request.user,
         status=status,
         search=request.GET.get("q", ""),
+        sla=sla,
+        order=order,
         cursor=request.GET.get("cursor", ""),
     )
     context = {
         "page": page,
         "status": status,
         "search": request.GET.get("q", ""),
+        "sla": sla,
+        "order": order,
         "statuses": Status.choices,
+        "sla_states": [(state, ClockState(state).label) for state in selectors.SLA_FILTERS],
     }
     # "Load more" (htmx) asks only for the next rows.
     partial = request.headers.get("HX-Request") == "true" and request.GET.get("cursor")
@@ -83,5 +93,10 @@ def detail_context(request: HttpRequest, complaint: Complaint, **extra) -> dict:
         "replies": complaint.replies.select_related("sent_by", "receiver_confirmed_by"),
         "proposals": complaint.proposals.select_related("proposed_by"),
         "follow_ups": complaint.follow_ups.select_related("done_by"),
+        "clocks": clock_rows(complaint),
+        "can_extend": permissions.has_capability(request.user, complaint, "investigate"),
+        "escalation_rung": rung_of(complaint),
+        "approval": approval_panel(request.user, complaint),
+        "can_route": any(t.action in (Action.ASSIGN, Action.REASSIGN) for t in transitions),
         **extra,
     }

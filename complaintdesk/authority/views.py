@@ -1,0 +1,32 @@
+"""POST endpoint for the approver's decision on a proposal beyond authority."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from complaintdesk.complaints.views.pages import complaint_or_404
+from complaintdesk.core.errors import DomainError
+from complaintdesk.sla.views import report_error
+
+from .models import ApprovalRequest
+from .services import approval_decide
+
+
+@login_required
+@require_POST
+def approval_decide_view(request: HttpRequest, reference: str, request_id: int) -> HttpResponse:
+    complaint = complaint_or_404(request, reference)
+    approval = get_object_or_404(ApprovalRequest, pk=request_id, complaint=complaint)
+    approve = request.POST.get("decision") == "approve"
+    try:
+        approval_decide(
+            approval, request.user, approve=approve, reason=request.POST.get("reason", "")
+        )
+    except DomainError as error:
+        report_error(request, error)
+    else:
+        messages.success(request, _("Approved.") if approve else _("Refused."))
+    return redirect(complaint)
