@@ -216,3 +216,27 @@ def clock_rows(complaint: Complaint) -> list[ClockRow]:
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class PolicyNotes:
+    """What the organisation's policy asks of the reply, and the complainant's review window."""
+
+    reply_wording: str
+    review_until: datetime | None
+
+
+def policy_notes(complaint: Complaint) -> PolicyNotes | None:
+    policy = policy_for(complaint.organisation_id)
+    if policy is None:
+        return None
+    review_until = None
+    if policy.review_window_days and complaint.first_replied_at:
+        from .calendars import end_of_nth_day
+
+        review_until = end_of_nth_day(
+            complaint.first_replied_at,
+            policy.review_window_days,
+            calendar_for_complaint(complaint),
+        )
+    return PolicyNotes(policy.reply_wording, review_until)

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from complaintdesk.authority.selectors import approval_panel
 from complaintdesk.core.errors import NotFound
 from complaintdesk.sla.choices import ClockState
-from complaintdesk.sla.selectors import clock_rows, rung_of
+from complaintdesk.sla.selectors import clock_rows, policy_notes, rung_of
 
 from .. import permissions, selectors
 from ..choices import HandlingStep, Status
@@ -94,6 +94,7 @@ def detail_context(request: HttpRequest, complaint: Complaint, **extra) -> dict:
         "proposals": complaint.proposals.select_related("proposed_by"),
         "follow_ups": complaint.follow_ups.select_related("done_by"),
         "clocks": clock_rows(complaint),
+        "policy_notes": policy_notes(complaint),
         "can_extend": permissions.has_capability(request.user, complaint, "investigate"),
         "escalation_rung": rung_of(complaint),
         "approval": approval_panel(request.user, complaint),

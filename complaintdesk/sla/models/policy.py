@@ -89,6 +89,44 @@ class ClockRule(TranslatedName):
     def __str__(self) -> str:
         return f"{self.policy.code}:{self.name}"
 
+    def clean(self) -> None:
+        """Refuse a pack the engine could not run, with the reason, in the admin's language."""
+        from django.core.exceptions import ValidationError
+
+        from complaintdesk.accounts.roles import Role
+        from complaintdesk.complaints.choices import Channel, Grade
+
+        errors = {}
+        if not isinstance(self.channels, list) or set(self.channels) - set(Channel.values):
+            errors["channels"] = _('A list of channel codes, e.g. ["letter", "email"].')
+        if not isinstance(self.grades, list) or set(self.grades) - set(Grade.values):
+            errors["grades"] = _('A list of grade codes, e.g. ["major"].')
+        known = {"percent", "working_days_before", "hours_before", "minutes_before"}
+        if not isinstance(self.warnings, list) or any(
+            not isinstance(point, dict) or len(point) != 1 or not set(point) <= known
+            for point in self.warnings
+        ):
+            errors["warnings"] = _(
+                "A list of points, each one of percent, working_days_before, hours_before "
+                "or minutes_before."
+            )
+        steps = self.extensions if isinstance(self.extensions, list) else None
+        totals = [step.get("amount") for step in steps or [] if isinstance(step, dict)]
+        if (
+            steps is None
+            or len(totals) != len(steps)
+            or any(not isinstance(total, int) for total in totals)
+            or totals != sorted(set(totals))
+            or any(total <= self.amount for total in totals)
+            or any(step.get("approval_role", "") not in {"", *Role.values} for step in steps)
+        ):
+            errors["extensions"] = _(
+                "Steps with growing totals above the time allowed, each with an optional "
+                "approval role."
+            )
+        if errors:
+            raise ValidationError(errors)
+
     def applies_to(self, channel: str, grade: str) -> bool:
         return (not self.channels or channel in self.channels) and (
             not self.grades or grade in self.grades

@@ -10,7 +10,13 @@ from complaintdesk.accounts.roles import Role
 from complaintdesk.authority.models import ApprovalRequest, ApprovalStatus
 from complaintdesk.authority.tests.factories import case, refund_ladder
 from complaintdesk.complaints.choices import Channel, Status
-from complaintdesk.complaints.tests.factories import complaint_at, drive_to, org_tree, staff
+from complaintdesk.complaints.tests.factories import (
+    complaint_at,
+    drive_to,
+    org_tree,
+    reply,
+    staff,
+)
 from complaintdesk.routing.tests.factories import rule_in
 from complaintdesk.sla.models import ComplaintClock
 from complaintdesk.sla.services import sla_sweep
@@ -120,3 +126,29 @@ def test_a_manager_routes_a_waiting_complaint_by_the_rules(client):
     complaint.refresh_from_db()
     assert (complaint.status, complaint.handler) == (Status.ASSIGNED, handler)
     assert "Everything to the site team" in response.content.decode()
+
+
+def test_the_bank_page_shows_the_required_reply_wording_and_the_review_window(client):
+    tree = org_tree(time_zone="Asia/Shanghai", currency="CNY")
+    on_policy(tree.organisation, "cn-banking-2020", "CN")
+    complaint = complaint_at(tree.site, channel=Channel.LETTER)
+    manager = staff(Role.DISTRICT_MANAGER, tree.district)
+    drive_to(complaint, "proposed", by=manager)
+    client.force_login(manager)
+    assert "申请核查" in client.get(complaint.get_absolute_url()).content.decode()
+    reply(complaint, complaint.received_by)
+    page = client.get(complaint.get_absolute_url()).content.decode()
+    assert 'data-testid="review-window"' in page
+
+
+def test_an_administrator_cannot_save_a_clock_the_engine_could_not_run():
+    from django.core.exceptions import ValidationError
+
+    from complaintdesk.sla.models import ClockRule
+
+    rule = ClockRule.objects.filter(name="decision").first()
+    rule.extensions = [{"amount": 10}]  # shorter than the 15 days allowed
+    rule.warnings = [{"percent": 75, "hours_before": 2}]
+    with pytest.raises(ValidationError) as refused:
+        rule.full_clean()
+    assert set(refused.value.message_dict) == {"extensions", "warnings"}

@@ -1,0 +1,107 @@
+"""Administrators edit policy packs, calendars and the ladder here; clocks are read-only."""
+
+from django.contrib import admin
+
+from .models import (
+    Calendar,
+    CalendarDay,
+    ClockExtension,
+    ClockRule,
+    ComplaintClock,
+    EscalationLevel,
+    LadderStartRule,
+    OrganisationSla,
+    Policy,
+    SlaFiring,
+    UnitCalendar,
+)
+
+
+class ClockRuleInline(admin.StackedInline):
+    model = ClockRule
+    extra = 0
+    fields = (
+        ("name", "position"),
+        ("name_en", "name_zh_hans", "name_zh_hant"),
+        ("amount", "unit"),
+        ("channels", "grades", "starts_at_level"),
+        ("stops_on", "pauses_when_awaiting", "repeats"),
+        ("warnings", "on_breach"),
+        "extensions",
+    )
+
+
+@admin.register(Policy)
+class PolicyAdmin(admin.ModelAdmin):
+    list_display = ("code", "name_en", "name_zh_hans", "name_zh_hant")
+    search_fields = ("code", "name_en", "name_zh_hans", "name_zh_hant")
+    inlines = [ClockRuleInline]
+
+
+class CalendarDayInline(admin.TabularInline):
+    model = CalendarDay
+    extra = 1
+
+
+@admin.register(Calendar)
+class CalendarAdmin(admin.ModelAdmin):
+    list_display = ("name", "organisation", "region", "time_zone", "opens", "closes")
+    list_filter = ("organisation", "region")
+    inlines = [CalendarDayInline]
+
+
+@admin.register(UnitCalendar)
+class UnitCalendarAdmin(admin.ModelAdmin):
+    list_display = ("unit", "calendar")
+    list_filter = ("calendar__organisation",)
+    autocomplete_fields = ("unit",)
+
+
+@admin.register(OrganisationSla)
+class OrganisationSlaAdmin(admin.ModelAdmin):
+    list_display = ("organisation", "policy", "calendar")
+
+
+@admin.register(EscalationLevel)
+class EscalationLevelAdmin(admin.ModelAdmin):
+    list_display = ("organisation", "level", "role", "scope", "name_en")
+    list_filter = ("organisation",)
+    ordering = ("organisation", "level")
+
+
+@admin.register(LadderStartRule)
+class LadderStartRuleAdmin(admin.ModelAdmin):
+    list_display = ("organisation", "grade", "risk_flag", "channel", "level")
+    list_filter = ("organisation",)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Clock state is written only by the services; the admin shows it for support."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ComplaintClock)
+class ComplaintClockAdmin(ReadOnlyAdmin):
+    list_display = ("complaint", "name", "cycle", "state", "due_at", "breached_at")
+    list_filter = ("state", "name")
+    search_fields = ("complaint__reference",)
+    list_select_related = ("complaint",)
+
+
+@admin.register(ClockExtension)
+class ClockExtensionAdmin(ReadOnlyAdmin):
+    list_display = ("clock", "amount_before", "amount_after", "requested_by", "approved_by")
+
+
+@admin.register(SlaFiring)
+class SlaFiringAdmin(ReadOnlyAdmin):
+    list_display = ("complaint", "clock", "kind", "level", "fired_at")
+    list_filter = ("kind",)
