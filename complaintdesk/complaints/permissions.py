@@ -19,6 +19,7 @@ from .models import Complaint
 from .transitions import Transition, actions_from, transition_for
 
 _CACHE_ATTR = "_complaintdesk_role_paths"
+_LADDER_ATTR = "_complaintdesk_ladder_sight"
 
 
 class HeldRole(NamedTuple):
@@ -44,9 +45,32 @@ def role_paths(user: User) -> list[HeldRole]:
     return cached
 
 
+def _ladder_sight(user: User) -> list[tuple[int, str, int]]:
+    """(organisation, role, level) for each organisation-wide rung of an escalation ladder the
+    user stands on: the board office sees a complaint from the moment it is escalated there,
+    wherever in the organisation it sits. Read once per request, like role_paths."""
+    cached = getattr(user, _LADDER_ATTR, None)
+    if cached is None:
+        from complaintdesk.sla.selectors import organisation_wide_rungs
+
+        cached = []
+        for organisation_id in {h.organisation_id for h in role_paths(user)}:
+            held = {h.role for h in role_paths(user) if h.organisation_id == organisation_id}
+            cached += [
+                (organisation_id, role, level)
+                for role, level in organisation_wide_rungs(organisation_id)
+                if role in held
+            ]
+        setattr(user, _LADDER_ATTR, cached)
+    return cached
+
+
 def roles_on(user: User, complaint: Complaint) -> set[str]:
     held = role_paths(user)
     roles = {h.role for h in held if complaint.unit_path.startswith(h.path)}
+    for organisation_id, role, level in _ladder_sight(user):
+        if complaint.organisation_id == organisation_id and complaint.escalation_level >= level:
+            roles.add(role)
     # Personal ties reach beyond scope, but never across organisations: the assigned handler
     # works the case as a handler (not with their own rank), the receiver as its receiver.
     in_organisation = {h.role for h in held if h.organisation_id == complaint.organisation_id}
@@ -105,6 +129,9 @@ def visible_complaints(user: User, queryset: QuerySet | None = None) -> QuerySet
         if Role.RECEIVER in roles:
             scope |= Q(received_by=user, organisation_id=organisation_id)
             any_scope = True
+    for organisation_id, _role, level in _ladder_sight(user):
+        scope |= Q(organisation_id=organisation_id, escalation_level__gte=level)
+        any_scope = True
     if not any_scope:
         return queryset.none()
     return queryset.filter(scope)

@@ -76,6 +76,15 @@ def ladder_for(organisation_id: int) -> list[Rung]:
     return [Rung(lv.level, lv.role, lv.scope, lv.label) for lv in levels]
 
 
+def organisation_wide_rungs(organisation_id: int) -> list[tuple[str, int]]:
+    """(role, level) of the rungs whose people are found anywhere in the organisation."""
+    return [
+        (rung.role, rung.level)
+        for rung in ladder_for(organisation_id)
+        if rung.scope == LadderScope.ORGANISATION
+    ]
+
+
 def rung_of(complaint: Complaint) -> Rung | None:
     """The rung the complaint stands on, when it has climbed above the handler."""
     if not complaint.escalation_level:

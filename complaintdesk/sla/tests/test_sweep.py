@@ -185,3 +185,19 @@ def test_two_workers_sweeping_at_once_fire_each_warning_and_escalation_once():
     assert Notification.objects.filter(recipient=district, kind="escalated").count() == 12
     assert Notification.objects.filter(recipient=handler, kind="clock_warning").count() == 12
     assert Notification.objects.filter(recipient=handler, kind="progress_task").count() == 12
+
+
+@pytest.mark.django_db
+def test_the_board_investigator_sees_a_complaint_once_it_reaches_the_board_office():
+    from complaintdesk.complaints import permissions
+    from complaintdesk.sla.services.escalation import escalate_to
+
+    tree, handler, _ = hk_setup()
+    complaint = assigned_letter(tree, handler)
+    investigator = staff(Role.BOARD_INVESTIGATOR, tree.board_office)
+    assert not permissions.can_view(investigator, complaint)
+    escalate_to(complaint, 4, local("HK", "2026-03-03 10:00"), reason="Chairman asked")
+    investigator = type(investigator).objects.get(pk=investigator.pk)  # a new request
+    assert permissions.can_view(investigator, complaint)
+    assert complaint in permissions.visible_complaints(investigator)
+    assert Notification.objects.filter(recipient=investigator, kind="escalated").exists()
