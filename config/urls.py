@@ -6,4 +6,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("complaintdesk.accounts.urls")),
     path("complaints/", include("complaintdesk.complaints.urls")),
+    path("notifications/", include("complaintdesk.notifications.urls")),
 ]

@@ -1,0 +1,85 @@
+"""The inbox as a person uses it, in a real headless Chromium (Debian's package)."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from complaintdesk.accounts.roles import Role
+from complaintdesk.complaints.tests.factories import complaint_at, org_tree, staff
+from complaintdesk.notifications.services import notify
+
+# Playwright's sync API keeps an event loop running in this thread; the ORM calls the test makes
+# around it are ordinary blocking calls, which Django would otherwise refuse there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed"),
+]
+
+
+@pytest.fixture
+def page():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        context = browser.new_context(locale="en-GB")
+        yield context.new_page()
+        context.close()
+        browser.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reader_sees_the_badge_reads_the_inbox_and_the_badge_goes_away(live_server, page):
+    # Given a member of staff with three unread notifications, one about a complaint
+    tree = org_tree()
+    complaint = complaint_at(tree.site)
+    reader = staff(Role.RECEIVER, tree.district, username="reader")
+    reader.set_password("demo12345")
+    reader.save(update_fields=["password"])
+    for subject in ("Clock warning", "Escalated to you", "Approval requested"):
+        notify([reader], kind="test", complaint=complaint, render=lambda s=subject: (s, ""))
+
+    # When they log in
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", "reader")
+    page.fill("#id_password", "demo12345")
+    page.click("button[type=submit]")
+
+    # Then the nav shows three unread
+    badge = page.locator("[data-testid=unread-badge]")
+    assert badge.inner_text().split()[0] == "3"
+
+    # When they open the inbox and mark one read in place (htmx)
+    page.click("[data-testid=nav-notifications]")
+    assert page.locator("li.notification.unread").count() == 3
+    assert complaint.reference in page.text_content("[data-testid=inbox]")
+    page.locator("li.notification.unread").first.locator("button").click()
+
+    # Then that row loses its mark and the badge counts down without a page load
+    page.wait_for_function("document.querySelectorAll('li.notification.unread').length === 2")
+    assert badge.inner_text().split()[0] == "2"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "notifications-inbox.png"), full_page=True)
+
+    # When they mark all read
+    page.click("[data-testid=mark-all-read]")
+
+    # Then no row is unread and the badge is gone
+    page.wait_for_load_state()
+    assert page.locator("li.notification.unread").count() == 0
+    assert page.locator("[data-testid=unread-badge]").count() == 0
+    assert page.text_content("h1").strip() == "Notifications"
