@@ -58,8 +58,10 @@ def role_label(role: str) -> str:
 
 @register.filter
 def iso_time(value: str) -> str:
-    """An ISO 8601 instant kept in event data, shown as its local wall-clock time."""
+    """An ISO 8601 instant kept in event data, shown in the page's time zone like every other
+    time on it (the stored offset is whatever the writer had: UTC or the calendar's)."""
+    from django.utils import timezone
     from django.utils.dateparse import parse_datetime
 
     moment = parse_datetime(value or "")
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else "—"
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else "—"
