@@ -75,3 +75,19 @@ def tree(db):
     from complaintdesk.complaints.tests.factories import org_tree
 
     return org_tree()
+
+
+@pytest.fixture
+def page():
+    """A page in Debian's headless Chromium, British English unless the test switches."""
+    from playwright.sync_api import sync_playwright
+
+    from complaintdesk.core.testing import CHROMIUM, CHROMIUM_FLAGS, allow_orm_beside_playwright
+
+    allow_orm_beside_playwright()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        context = browser.new_context(locale="en-GB")
+        yield context.new_page()
+        context.close()
+        browser.close()

@@ -3,6 +3,8 @@ through the services, so the admin only shows them."""
 
 from django.contrib import admin
 
+from complaintdesk.core.admin import ReadOnlyAdmin
+
 from .models import ApprovalRequest, AuthorityLimit
 
 
@@ -15,7 +17,7 @@ class AuthorityLimitAdmin(admin.ModelAdmin):
 
 
 @admin.register(ApprovalRequest)
-class ApprovalRequestAdmin(admin.ModelAdmin):
+class ApprovalRequestAdmin(ReadOnlyAdmin):
     list_display = [
         "complaint",
         "proposal",
@@ -28,13 +30,3 @@ class ApprovalRequestAdmin(admin.ModelAdmin):
     list_filter = ["status", "approver_role"]
     list_select_related = ["complaint", "proposal", "decided_by"]
     search_fields = ["complaint__reference"]
-    show_full_result_count = False
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

@@ -3,6 +3,8 @@ through services; the admin shows them read-only and never deletes."""
 
 from django.contrib import admin
 
+from complaintdesk.core.admin import ReadOnlyAdmin
+
 from .models import Category, Complaint, RootCause
 
 
@@ -30,17 +32,7 @@ class RootCauseAdmin(admin.ModelAdmin):
 
 
 @admin.register(Complaint)
-class ComplaintAdmin(admin.ModelAdmin):
+class ComplaintAdmin(ReadOnlyAdmin):
     list_display = ["reference", "subject", "status", "grade", "unit", "received_at"]
     list_filter = ["organisation", "status", "grade", "channel"]
     search_fields = ["reference", "subject"]
-    show_full_result_count = False
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

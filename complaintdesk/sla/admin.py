@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from complaintdesk.core.admin import ReadOnlyAdmin
+
 from .models import (
     Calendar,
     CalendarDay,
@@ -73,19 +75,6 @@ class EscalationLevelAdmin(admin.ModelAdmin):
 class LadderStartRuleAdmin(admin.ModelAdmin):
     list_display = ("organisation", "grade", "risk_flag", "channel", "level")
     list_filter = ("organisation",)
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Clock state is written only by the services; the admin shows it for support."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ComplaintClock)

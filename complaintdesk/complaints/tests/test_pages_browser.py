@@ -1,46 +1,14 @@
 """The first pages as a person uses them, in a real headless Chromium (Debian's package)."""
 
-import os
-from pathlib import Path
-
 import pytest
 
 from complaintdesk.accounts.models import Organisation, OrgUnit, RoleAssignment, UnitKind, User
 from complaintdesk.accounts.roles import Role
 from complaintdesk.complaints import services
+from complaintdesk.core.testing import ARTIFACTS, BROWSER, log_in
 from complaintdesk.customers.services import complainant_find_or_create
 
-# Playwright's sync API keeps an event loop running in this thread; the ORM calls the test makes
-# around it are ordinary blocking calls, which Django would otherwise refuse there.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed"),
-]
-
-
-@pytest.fixture
-def page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        context = browser.new_context(locale="en-GB")
-        yield context.new_page()
-        context.close()
-        browser.close()
+pytestmark = BROWSER
 
 
 def _district_with_staff():
@@ -73,13 +41,6 @@ def _district_with_staff():
     return organisation, district, outsider_unit, receiver, manager
 
 
-def _log_in(page, base_url: str, username: str) -> None:
-    page.goto(f"{base_url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "demo12345")
-    page.click("button[type=submit]")
-
-
 @pytest.mark.django_db(transaction=True)
 def test_receiver_logs_in_finds_the_complaint_acknowledges_it_and_sees_it_on_the_timeline(
     live_server, page
@@ -97,7 +58,7 @@ def test_receiver_logs_in_finds_the_complaint_acknowledges_it_and_sees_it_on_the
     )
 
     # When the receiver logs in and opens it from the list
-    _log_in(page, live_server.url, "receiver")
+    log_in(page, live_server.url, "receiver")
     page.click(f"text={complaint.reference}")
 
     # Then the page shows the record and its registration on the timeline
@@ -118,7 +79,7 @@ def test_receiver_logs_in_finds_the_complaint_acknowledges_it_and_sees_it_on_the
 def test_language_switch_shows_the_pages_in_traditional_and_simplified_chinese(live_server, page):
     # Given a logged-in receiver on the complaint list
     _district_with_staff()
-    _log_in(page, live_server.url, "receiver")
+    log_in(page, live_server.url, "receiver")
     assert page.text_content("h1").strip() == "Complaints"
 
     # When they choose 繁體中文, then 简体中文
@@ -151,7 +112,7 @@ def test_complaint_outside_the_users_scope_is_not_found(live_server, page):
     )
 
     # When the Sha Tin receiver asks for it by its address
-    _log_in(page, live_server.url, "receiver")
+    log_in(page, live_server.url, "receiver")
     response = page.goto(f"{live_server.url}/complaints/{complaint.reference}/")
 
     # Then it does not exist for them, and it is not in their list either
@@ -191,7 +152,7 @@ def test_closing_too_early_lists_what_is_missing(live_server, page):
     services.complaint_start_follow_up(complaint, manager)
 
     # When the manager tries to close it
-    _log_in(page, live_server.url, "manager")
+    log_in(page, live_server.url, "manager")
     page.goto(f"{live_server.url}/complaints/{complaint.reference}/")
     page.click("[data-testid=actions] button[value=close]")
 
@@ -220,7 +181,7 @@ def test_manager_handles_a_complaint_from_receipt_to_closing_in_the_browser(live
         subject="Water leaking from ceiling",
         description="Leak in flat 12B since Monday.",
     )
-    _log_in(page, live_server.url, "manager")
+    log_in(page, live_server.url, "manager")
     page.goto(f"{live_server.url}/complaints/{complaint.reference}/")
 
     def act(action: str, fields: dict[str, str] | None = None) -> None:

@@ -2,15 +2,15 @@
 reused, and without duplicates or gaps when many people register at the same moment."""
 
 import re
-import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from complaintdesk.accounts.roles import Role
 from complaintdesk.complaints import services
 from complaintdesk.complaints.models import Complaint, ComplaintEvent
 from complaintdesk.core.errors import GuardFailed
+from complaintdesk.core.testing import run_in_threads
 
 from .factories import ComplainantFactory, ComplaintFactory, at, complaint_at, org_tree, staff
 
@@ -143,37 +143,24 @@ def test_concurrent_registrations_get_every_number_once_with_no_gap():
         )
         for _ in range(THREADS)
     ]
-    start = threading.Barrier(THREADS)
     references: list[str] = []
-    failures: list[BaseException] = []
 
     def register_many(receiver, complainant) -> None:
-        try:
-            start.wait(timeout=30)
-            for index in range(PER_THREAD):
-                complaint = services.complaint_register(
-                    by=receiver,
-                    unit=tree.site,
-                    complainant=complainant,
-                    channel="phone",
-                    subject=f"Call {index}",
-                    description="Registered during the morning rush.",
-                )
-                references.append(complaint.reference)
-        except BaseException as error:  # reported below, in the test's own thread
-            failures.append(error)
-        finally:
-            connections.close_all()
+        for index in range(PER_THREAD):
+            complaint = services.complaint_register(
+                by=receiver,
+                unit=tree.site,
+                complainant=complainant,
+                channel="phone",
+                subject=f"Call {index}",
+                description="Registered during the morning rush.",
+            )
+            references.append(complaint.reference)
 
     # When they all register twenty complaints at the same moment
-    threads = [threading.Thread(target=register_many, args=desk) for desk in desks]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    failures = run_in_threads(register_many, desks)
 
     # Then nothing failed, and the numbers are 1..80, each exactly once
-    assert not any(thread.is_alive() for thread in threads)
     assert failures == []
     total = THREADS * PER_THREAD
     assert sorted(_number(reference) for reference in references) == list(range(1, total + 1))

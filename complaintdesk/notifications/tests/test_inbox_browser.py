@@ -1,45 +1,13 @@
 """The inbox as a person uses it, in a real headless Chromium (Debian's package)."""
 
-import os
-from pathlib import Path
-
 import pytest
 
 from complaintdesk.accounts.roles import Role
 from complaintdesk.complaints.tests.factories import complaint_at, org_tree, staff
+from complaintdesk.core.testing import ARTIFACTS, BROWSER, log_in
 from complaintdesk.notifications.services import notify
 
-# Playwright's sync API keeps an event loop running in this thread; the ORM calls the test makes
-# around it are ordinary blocking calls, which Django would otherwise refuse there.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed"),
-]
-
-
-@pytest.fixture
-def page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        context = browser.new_context(locale="en-GB")
-        yield context.new_page()
-        context.close()
-        browser.close()
+pytestmark = BROWSER
 
 
 @pytest.mark.django_db(transaction=True)
@@ -54,10 +22,7 @@ def test_reader_sees_the_badge_reads_the_inbox_and_the_badge_goes_away(live_serv
         notify([reader], kind="test", complaint=complaint, render=lambda s=subject: (s, ""))
 
     # When they log in
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "reader")
-    page.fill("#id_password", "demo12345")
-    page.click("button[type=submit]")
+    log_in(page, live_server.url, "reader")
 
     # Then the nav shows three unread
     badge = page.locator("[data-testid=unread-badge]")

@@ -1,14 +1,13 @@
 """Routing many complaints at the same moment shares them out as routing them one by one would:
 the rule's row is locked while its pick is made, for both strategies."""
 
-import threading
 from collections import Counter
 
 import pytest
-from django.db import connections
 
 from complaintdesk.accounts.roles import Role
 from complaintdesk.complaints.tests.factories import complaint_at, org_tree, staff
+from complaintdesk.core.testing import run_in_threads
 
 from ..models import Strategy
 from ..services import complaint_route
@@ -28,28 +27,15 @@ def test_complaints_routed_at_once_are_shared_out_evenly(strategy: str):
     desks = [
         (router(tree), [complaint_at(tree.site) for _ in range(PER_THREAD)]) for _ in range(THREADS)
     ]
-    start = threading.Barrier(THREADS)
     chosen: list[int] = []
-    failures: list[BaseException] = []
 
     def route_all(by, complaints) -> None:
-        try:
-            start.wait(timeout=30)
-            for complaint in complaints:
-                chosen.append(complaint_route(complaint, by).handler.pk)
-        except BaseException as error:  # reported below, in the test's own thread
-            failures.append(error)
-        finally:
-            connections.close_all()
+        for complaint in complaints:
+            chosen.append(complaint_route(complaint, by).handler.pk)
 
     # When all desks route their complaints at the same moment
-    threads = [threading.Thread(target=route_all, args=desk) for desk in desks]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    failures = run_in_threads(route_all, desks)
 
     # Then nothing failed and every handler got exactly five
-    assert not any(thread.is_alive() for thread in threads)
     assert failures == []
     assert Counter(chosen) == {handler.pk: PER_THREAD for handler in handlers}

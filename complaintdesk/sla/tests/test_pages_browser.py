@@ -7,16 +7,15 @@ from django.contrib.auth.hashers import make_password
 from complaintdesk.accounts.roles import Role
 from complaintdesk.complaints.choices import Channel
 from complaintdesk.complaints.tests.factories import complaint_at, drive_to, org_tree, staff
-from complaintdesk.complaints.tests.test_pages_browser import ARTIFACTS, _log_in, page  # noqa: F401
-from complaintdesk.complaints.tests.test_pages_browser import pytestmark as browser_marks
+from complaintdesk.core.testing import ARTIFACTS, BROWSER, log_in
 from complaintdesk.sla.models import ComplaintClock
 
 from .factories import local, on_policy
 
-pytestmark = [*browser_marks, pytest.mark.django_db(transaction=True)]
+pytestmark = [*BROWSER, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_bank_handler_extends_the_decision_deadline_in_chinese(live_server, page):  # noqa: F811
+def test_a_bank_handler_extends_the_decision_deadline_in_chinese(live_server, page):
     # Given a bank complaint under investigation, its 15-day decision clock running
     tree = org_tree(time_zone="Asia/Shanghai", currency="CNY")
     on_policy(tree.organisation, "cn-banking-2020", "CN")
@@ -29,7 +28,7 @@ def test_a_bank_handler_extends_the_decision_deadline_in_chinese(live_server, pa
     )
     drive_to(complaint, "investigating", handler=handler)
     # When the handler opens it in Simplified Chinese and extends the deadline with a reason
-    _log_in(page, live_server.url, "cn.handler")
+    log_in(page, live_server.url, "cn.handler")
     with page.expect_navigation():
         page.select_option("#language-select", "zh-hans")
     page.goto(f"{live_server.url}{complaint.get_absolute_url()}")

@@ -1,11 +1,9 @@
 """The sweep fires every warning, breach and escalation exactly once, however many sweep."""
 
-import threading
 from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.db import connection
 
 from complaintdesk.accounts.roles import Role
 from complaintdesk.complaints import services
@@ -13,6 +11,7 @@ from complaintdesk.complaints.choices import Channel
 from complaintdesk.complaints.events import EventKind
 from complaintdesk.complaints.models import ComplaintEvent
 from complaintdesk.complaints.tests.factories import complaint_at, drive_to, org_tree, staff
+from complaintdesk.core.testing import run_in_threads
 from complaintdesk.notifications.models import Notification
 from complaintdesk.sla.choices import ClockState, FiringKind
 from complaintdesk.sla.models import ComplaintClock, SlaFiring
@@ -136,24 +135,9 @@ def test_reaching_the_board_office_starts_the_report_to_the_executives_clock():
 
 
 def _sweep_in_threads(now, workers: int = 2) -> list:
-    barrier = threading.Barrier(workers)
-    reports, errors = [], []
-
-    def work():
-        try:
-            barrier.wait()
-            reports.append(sla_sweep(now))
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=work) for _ in range(workers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors, errors
+    reports = []
+    failures = run_in_threads(lambda: reports.append(sla_sweep(now)), [()] * workers)
+    assert not failures, failures
     return reports
 
 
