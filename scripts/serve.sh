@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# `make run`'s last step: the web server and the background-task worker side by side, stopped
-# together. Each runs in its own process group (set -m) so that stopping one also stops the
-# child process Django's autoreloader starts; Ctrl-C, TERM or either one dying stops both.
+# `make run`'s last step: the web server, the background-task worker and the time-standards beat
+# side by side, stopped together. The beat enqueues the SLA sweep every minute and the worker
+# runs it (warnings, breaches, escalations, overdue approvals), as well as the notification
+# mails. Each runs in its own process group (set -m) so that stopping one also stops the child
+# process Django's autoreloader starts; Ctrl-C, TERM or any one of them dying stops all three.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,11 +15,13 @@ set -m
 worker=$!
 "$python" manage.py runserver "127.0.0.1:${port}" &
 server=$!
+"$python" manage.py sla_beat &
+beat=$!
 set +m
 
 stop() {
     trap - INT TERM EXIT
-    kill -TERM -- "-${server}" "-${worker}" 2>/dev/null || true
+    kill -TERM -- "-${server}" "-${worker}" "-${beat}" 2>/dev/null || true
     wait 2>/dev/null || true
 }
 trap stop EXIT
@@ -29,9 +33,11 @@ cat <<BANNER
   ComplaintDesk is starting at  http://127.0.0.1:${port}/
   Django admin:                 http://127.0.0.1:${port}/admin/   (admin / demo12345)
   Other demo logins (password demo12345) are listed in README.md.
-  Background worker: db_worker (pid ${worker}).  Press Ctrl-C to stop both.
+  Background worker: db_worker (pid ${worker}).
+  Time-standards beat: sla_beat (pid ${beat}), a sweep every minute.
+  Press Ctrl-C to stop all three.
 
 BANNER
 
-# Returns as soon as either process ends; the EXIT trap then stops the other.
-wait -n "$server" "$worker"
+# Returns as soon as any process ends; the EXIT trap then stops the others.
+wait -n "$server" "$worker" "$beat"

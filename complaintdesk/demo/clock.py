@@ -48,3 +48,11 @@ class Clock:
 
     def minutes(self, low: int, high: int) -> datetime:
         return self.after(low / 60, high / 60, office=False)
+
+    def not_before(self, moment: datetime) -> datetime:
+        """Move on to `moment` (in office hours) if the story has not reached it yet, but never
+        past the deadline; then a few minutes more, so that the next entry comes after the last."""
+        if self.now < moment < self.deadline:
+            snapped = in_office_hours(moment, self.zone, self.rng)
+            self.now = snapped if snapped < self.deadline else moment
+        return self.minutes(2, 30)

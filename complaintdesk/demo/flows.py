@@ -2,6 +2,7 @@
 
 from complaintdesk.complaints import services as s
 from complaintdesk.complaints.choices import FollowUpResult, Status
+from complaintdesk.complaints.events import EventKind
 
 from .org_data import HK
 from .stories import Story, is_out_of_scope
@@ -162,6 +163,17 @@ def _appeal(story: Story, key: str, at) -> None:
     story.c = s.complaint_appeal(story.c, story.receiver, story.say(key), at=at)
 
 
+def _investigating_extended(story: Story) -> None:
+    until(story, S.INVESTIGATING)
+    story.extend_decision()
+
+
+def _investigating_extended_twice(story: Story) -> None:
+    _investigating_extended(story)
+    story.note(story.handler, "progress", EventKind.CALL)
+    story.extend_decision(second=True)
+
+
 def _out_of_scope(story: Story) -> None:
     story.intake()
     if story.rng.random() < 0.6:
@@ -187,4 +199,6 @@ FLOWS = {
     (S.REOPENED, "quality"): _quality_reopened,
     (S.APPEAL, "after_reply"): _appealed_after_reply,
     (S.APPEAL, "after_close"): _appealed_after_close,
+    (S.INVESTIGATING, "extended"): _investigating_extended,
+    (S.INVESTIGATING, "extended_twice"): _investigating_extended_twice,
 }

@@ -8,10 +8,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from complaintdesk.accounts.models import Organisation, User
+from complaintdesk.authority.models import ApprovalRequest, ApprovalStatus
 from complaintdesk.complaints.choices import Status
-from complaintdesk.complaints.models import Complaint
+from complaintdesk.complaints.models import Complaint, ComplaintEvent
+from complaintdesk.sla.choices import OPEN_CLOCK_STATES
+from complaintdesk.sla.models import ClockExtension, ComplaintClock
 
 from . import org_data
+from .engine import configure_engine, notifications_settle
 from .flows import play
 from .org import build_directory
 from .plans import Planner
@@ -39,13 +43,16 @@ def load_demo() -> dict[str, Counter]:
     """Create the demo organisations, staff and complaints; returns counts per org and status.
 
     The same seed gives the same cases, people and paths on every run; timestamps are placed
-    relative to now, so the timelines always end in the recent past.
+    relative to now, so the timelines always end in the recent past. Time standards, ladder,
+    authority matrix and assignment rules are configured first: complaints meet them from
+    registration on.
     """
     rng = random.Random(SEED)
     now = timezone.now()
     deadline = now - timedelta(minutes=10)
     with transaction.atomic():
         directory = build_directory()
+        configure_engine(directory, now)
         plans = Planner(directory, rng, now).plans()
         stories = [Story(plan, directory, deadline) for plan in plans]
         # References are numbered in order of receipt, as they would have been.
@@ -53,6 +60,7 @@ def load_demo() -> dict[str, Counter]:
             story.register()
         for story in stories:
             play(story)
+        notifications_settle(directory, now)
     return summary()
 
 
@@ -74,3 +82,20 @@ def summary_lines(counts: dict[str, Counter]) -> list[str]:
     lines.append(f"{'total':<22}" + "".join(f"{sum(counts[c].values()):>14}" for c in codes))
     lines += [f"  {code}: {organisations.get(code, '')}" for code in codes]
     return lines
+
+
+def engine_lines() -> list[str]:
+    """What the demo shows of the time standards, approvals and routing."""
+    demo = {"complaint__organisation__code__in": list(org_data.ORGANISATIONS)}
+    clocks = ComplaintClock.objects.filter(state__in=OPEN_CLOCK_STATES, **demo).count()
+    extensions = ClockExtension.objects.filter(
+        clock__complaint__organisation__code__in=list(org_data.ORGANISATIONS)
+    ).count()
+    approvals = Counter(ApprovalRequest.objects.filter(**demo).values_list("status", flat=True))
+    routed = ComplaintEvent.objects.filter(action="assign", data__has_key="routing", **demo).count()
+    return [
+        f"open deadlines: {clocks}, of which extended: {extensions}",
+        "approval requests: "
+        + ", ".join(f"{approvals[s.value]} {s.value}" for s in ApprovalStatus),
+        f"assigned by an assignment rule: {routed}",
+    ]

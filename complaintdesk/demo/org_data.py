@@ -1,8 +1,13 @@
 """Who is who in the demo: the two organisations, their unit trees, staff, category codes and
-root causes. Pure data; `org.py` turns it into rows."""
+root causes, and how each runs its time standards, authority matrix and routing. Pure data;
+`org.py` and `engine.py` turn it into rows."""
 
 from complaintdesk.accounts.models import UnitKind as K
 from complaintdesk.accounts.roles import Role as R
+from complaintdesk.complaints.choices import Channel, Grade
+from complaintdesk.complaints.choices import RemedyType as Rem
+from complaintdesk.routing.models import Strategy
+from complaintdesk.sla.choices import LadderScope, Region
 
 HK = "hk-property"
 CN = "cn-bank"
@@ -213,3 +218,164 @@ ROOT_CAUSES = (
     ("EXTERNAL", "External event (fraud, weather)", "外部事件", "外部事件"),
     ("NFF", "No fault found", "未发现过失", "未發現過失"),
 )
+
+
+# Time standards: the policy pack each organisation follows (installed by the sla app's
+# migration) and its working calendar: (code, name, public holidays of, time zone).
+SLA = {
+    HK: {
+        "policy": "seed-hk-property",
+        "calendar": ("hk-office", "香港辦公日 Hong Kong working days", Region.HK, "Asia/Hong_Kong"),
+    },
+    CN: {
+        "policy": "cn-banking-2020",
+        "calendar": ("cn-business", "内地营业日", Region.CN, "Asia/Shanghai"),
+    },
+}
+# A day the Hong Kong offices closed: the loader puts it on a recent weekday, so that deadlines
+# running over it visibly move by a day.
+HK_CLOSURE_REASON = "八號烈風或暴風信號生效，全日停止辦公"
+
+# Hong Kong's escalation ladder, written out as rows (the same rungs as the built-in default)
+# so administrators have one to edit; the bank keeps the built-in default.
+# (level, role, people found in, English, 简体, 繁體)
+LADDER = {
+    HK: (
+        (0, R.HANDLER, LadderScope.ABOVE, "Case handler", "个案处理人员", "個案處理人員"),
+        (1, R.DISTRICT_MANAGER, LadderScope.ABOVE, "District manager", "地区经理", "地區經理"),
+        (
+            2,
+            R.REGIONAL_GM,
+            LadderScope.ABOVE,
+            "Regional general manager",
+            "区域总经理",
+            "區域總經理",
+        ),
+        (
+            3,
+            R.HQ_COMPLAINTS,
+            LadderScope.ABOVE,
+            "Head-office complaints unit",
+            "总办事处投诉组",
+            "總辦事處投訴組",
+        ),
+        (
+            4,
+            R.BOARD_INVESTIGATOR,
+            LadderScope.ORGANISATION,
+            "Chairman & Board Office",
+            "主席及董事会办公室",
+            "主席及董事會辦公室",
+        ),
+    ),
+}
+
+# The authority matrix: which remedies each role may offer, up to how much in the
+# organisation's currency (None: no ceiling; 0: only without money). A proposal beyond it waits
+# for the next level's approval. (role, remedies, ceiling, category code or None)
+_NO_MONEY = (Rem.APOLOGY, Rem.EXPLANATION, Rem.REPAIR, Rem.REPLACEMENT)
+_SMALL_MONEY = (Rem.REFUND, Rem.GOODWILL, Rem.FEE_WAIVER)
+_ALL_REMEDIES = (*_NO_MONEY, *_SMALL_MONEY, Rem.COMPENSATION)
+
+
+def _matrix(front_line: int, manager: int, regional: int) -> tuple:
+    return (
+        (R.HANDLER, _NO_MONEY, 0, None),
+        (R.HANDLER, _SMALL_MONEY, front_line, None),
+        (R.BOARD_INVESTIGATOR, _NO_MONEY, 0, None),
+        (R.BOARD_INVESTIGATOR, _SMALL_MONEY, front_line, None),
+        (R.DISTRICT_MANAGER, _ALL_REMEDIES, manager, None),
+        (R.REGIONAL_GM, _ALL_REMEDIES, regional, None),
+        (R.HQ_COMPLAINTS, _ALL_REMEDIES, None, None),
+    )
+
+
+AUTHORITY_LIMITS = {
+    HK: _matrix(500, 5_000, 50_000),
+    # A duplicate card charge is refunded on the acquirer's record: the counter may do more.
+    CN: (*_matrix(300, 3_000, 30_000), (R.HANDLER, (Rem.REFUND,), 2_000, "PRD-CHARGE")),
+}
+
+# Assignment rules, tried by priority: (priority, name, conditions, handlers from unit (None:
+# the complaint's own unit), handlers' role, strategy). Conditions name a category or unit by
+# code, or a grade, language or channel.
+ASSIGNMENT_RULES = {
+    HK: (
+        (
+            10,
+            "升降機停用（新界）交工程部 Lifts out of service (New Territories) to Engineering",
+            {"category": "FAC-LIFT", "unit": "R-NT"},
+            "ENG",
+            R.HANDLER,
+            Strategy.LEAST_LOADED,
+        ),
+        (
+            20,
+            "社交媒體投訴交總辦事處投訴組 Social-media complaints to head office",
+            {"channel": Channel.SOCIAL_MEDIA},
+            "HO",
+            R.HQ_COMPLAINTS,
+            Strategy.LEAST_LOADED,
+        ),
+        (
+            30,
+            "港島及九龍區嚴重投訴由地區經理親自處理 Major complaints, HK Island & Kowloon: "
+            "district manager in person",
+            {"grade": Grade.MAJOR, "unit": "R-HKK"},
+            None,
+            R.DISTRICT_MANAGER,
+            Strategy.LEAST_LOADED,
+        ),
+        (
+            100,
+            "沙田區個案輪流分派 Sha Tin: handlers in turn",
+            {"unit": "D-ST"},
+            None,
+            R.HANDLER,
+            Strategy.ROUND_ROBIN,
+        ),
+    ),
+    CN: (
+        (
+            10,
+            "华南区英文客户投诉交南山支行英语服务专员",
+            {"language": "en", "unit": "R-SOUTH"},
+            "B-SZNS",
+            R.HANDLER,
+            Strategy.LEAST_LOADED,
+        ),
+        (
+            20,
+            "理财产品销售投诉交总行消费者权益保护部",
+            {"category": "PRD-WEALTH"},
+            "HO",
+            R.HQ_COMPLAINTS,
+            Strategy.LEAST_LOADED,
+        ),
+        (
+            30,
+            "华东区电话投诉分派区内工作量最少的处理人员",
+            {"channel": Channel.PHONE, "unit": "R-EAST"},
+            "R-EAST",
+            R.HANDLER,
+            Strategy.LEAST_LOADED,
+        ),
+        (
+            100,
+            "福田支行个案轮流分派",
+            {"unit": "B-SZFT"},
+            None,
+            R.HANDLER,
+            Strategy.ROUND_ROBIN,
+        ),
+    ),
+}
+
+# Who is away: (username, days from now it starts, days from now it ends, reason). Relative to
+# the load, so the leave is always under way: Sha Tin's round robin skips her meanwhile.
+ABSENCES = (("hk.st.handler2", -6, 4, "年假 Annual leave"),)
+
+# Bank complaints whose decision deadline was extended (cn-banking-2020 allows 15 → 30 days, and
+# 30 → 60 with the regional general manager's approval): the variants the planner gives the
+# first complaints of the bank that stay under investigation.
+EXTENDED = {CN: ("extended_twice", "extended", "extended")}

@@ -64,6 +64,11 @@ PHRASES = {
         "recheck": "覆查：首次處理未能根治問題，已安排再次維修並延長保養期。",
         "review": "覆核：上級覆核後維持原調查結論，另考慮投訴人的實際困難作出酌情安排。",
         "review_offer": "維持原處理決定，另酌情延長保養期及安排專人跟進至完全解決。",
+        "approve": (
+            "金額符合同類個案標準，批准按建議處理。",
+            "已核對損失單據，同意有關補償安排。",
+        ),
+        "refuse": ("金額高於同類個案標準，請按核實損失重新擬定方案。",),
         "reply": "{name}：\n閣下於{received}就「{subject}」提出的投訴（參考編號：{reference}），"
         "本處經調查後回覆如下：\n{findings}\n處理結果：{offer}\n如有查詢，請致電{phone}與{staff}聯絡。",
         "evidence": (
@@ -122,6 +127,18 @@ PHRASES = {
         "recheck": "复查：首次处理未能彻底解决，已再次处理并持续监测。",
         "review": "复核：维持原调查结论，结合客户实际情况作出适当安排。",
         "review_offer": "维持原处理决定，另安排专人跟进直至问题完全解决。",
+        "approve": (
+            "金额符合同类案件处理标准，同意按方案处理。",
+            "已核实客户提供的损失凭证，批准该处理方案。",
+        ),
+        "refuse": ("金额高于同类案件处理标准，请按已核实的损失重新拟定方案。",),
+        "extend": (
+            "需向收单机构及第三方调取交易凭证核实，处理期限延长至30日，已致电告知客户延期原因。",
+            "案情复杂需调阅录音录像及合同材料，处理期限延长至30日，已致电告知客户。",
+        ),
+        "extend_again": (
+            "第三方机构调查尚未完成，经区域总经理批准处理期限延长至60日，已书面告知客户延期原因。",
+        ),
         "reply": "尊敬的{name}：\n您于{received}反映的“{subject}”（编号：{reference}），"
         "经我行核查，答复如下：\n{findings}\n处理结果：{offer}\n如有疑问，请致电{phone}联系{staff}。",
         "evidence": (
@@ -172,6 +189,19 @@ PHRASES = {
         "recheck": "Re-check: the first repair did not last; repaired again with longer warranty.",
         "review": "Review: the findings stand; a goodwill arrangement was added.",
         "review_offer": "The decision stands; a named officer follows the case until it is solved.",
+        "approve": (
+            "Amount in line with similar cases; approved as proposed.",
+            "Loss checked against the receipts; approved.",
+        ),
+        "refuse": ("Above what similar cases received; propose again on the verified loss.",),
+        "extend": (
+            "Records must be obtained from a third party; deadline extended and the complainant "
+            "was told why by phone.",
+        ),
+        "extend_again": (
+            "A third party is still investigating; with the regional general manager's approval "
+            "the deadline is extended again and the complainant was told in writing.",
+        ),
         "reply": "Dear {name},\nRe: {subject} (reference {reference}), received {received}.\n"
         "{findings}\nOur decision: {offer}\nFor questions please call {phone} and ask for {staff}.",
         "evidence": ("Photos supplied.", "Receipts supplied.", "Verbal account only."),
@@ -186,11 +216,12 @@ APPEAL_ROUTES = {
     "days by writing to the Customer Service Department, Head Office "
     "(feedback@harbourview.example.hk); the Regional General Manager will reply within 10 working "
     "days.",
-    (CN, "zh-hans"): "如您对处理结果有异议，可在收到答复后15日内向我行消费者权益保护部申请复核"
-    "（客服热线400-600-0000转3），也可向当地金融监管部门或金融纠纷调解组织申请调解。",
-    (CN, "en"): "If you disagree with this decision, you may ask our Consumer Protection "
-    "Department for a review within 15 days (hotline 400-600-0000, option 3), or apply to the "
-    "local financial regulator or a financial dispute mediation body.",
+    # Starts with the wording the bank's policy pack (cn-banking-2020) requires in the reply.
+    (CN, "zh-hans"): "如对处理决定有异议，可自收到处理决定之日起30日内向上级机构书面申请核查，"
+    "亦可申请调解、仲裁或依法提起诉讼。核查申请请寄我行消费者权益保护部（客服热线400-600-0000转3）。",
+    (CN, "en"): "If you disagree with this decision, you may apply in writing to our higher-level "
+    "office for a review within 30 days of receiving it (Consumer Protection Department, hotline "
+    "400-600-0000, option 3), or apply for mediation or arbitration, or take legal action.",
 }
 
 OFFICE_PHONES = {HK: "2888 6000", CN: "400-600-0000"}

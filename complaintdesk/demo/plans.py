@@ -49,6 +49,10 @@ VARIANT_AGES = {
     "appealed": (40, 120),
     "quality": (40, 110),
     "after_close": (40, 110),
+    # Old enough for the bank's 15-day decision deadline to have been extended to 30, and for
+    # the second story, to 60 days (org_data.EXTENDED).
+    "extended": (17, 26),
+    "extended_twice": (33, 45),
 }
 VARIANTS = {
     S.CLOSED: (("plain", 70), ("unreached", 10), ("reopened", 10), ("appealed", 10)),
@@ -109,6 +113,7 @@ class Planner:
         self.now = now
         self.people = People(rng)
         self.decks: dict[tuple[str, str, bool], list] = {}
+        self.extended = {key: list(variants) for key, variants in org_data.EXTENDED.items()}
 
     def plans(self) -> list[Plan]:
         result: list[Plan] = []
@@ -133,6 +138,9 @@ class Planner:
     def _plan(self, org_key: str, target: str, special_channel: str | None) -> Plan:
         rng = self.rng
         variant = _weighted(rng, VARIANTS[target]) if target in VARIANTS else "plain"
+        if target == S.INVESTIGATING and special_channel is None and self.extended.get(org_key):
+            # No draw from the generator: every other plan stays as it was.
+            variant = self.extended[org_key].pop(0)
         language = org_data.ORGANISATIONS[org_key]["default_language"]
         if special_channel is None and rng.random() < 0.15:
             language = "en"

@@ -2,14 +2,21 @@
 
 Each story registers its complaint first (all complaints are registered in order of receipt, so
 references and repeat flags come out as in real life), then runs to the state it was planned
-to end in. The people acting are those whose roles allow each move (transitions.py).
+to end in. The people acting are those whose roles allow each move (transitions.py). The
+organisation's assignment rules choose the handler where one matches; a proposal beyond the
+proposer's authority waits for the next level's decision; the bank extends some deadlines.
 """
 
 import random
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from complaintdesk.accounts.models import User
+from complaintdesk.authority.models import ApprovalRequest
+from complaintdesk.authority.rules import authority_rank, rungs_above
+from complaintdesk.authority.selectors import approvers_for
+from complaintdesk.authority.services import approval_decide
 from complaintdesk.complaints import services as s
 from complaintdesk.complaints.choices import (
     VERBAL_CHANNELS,
@@ -27,6 +34,9 @@ from complaintdesk.complaints.choices import (
 )
 from complaintdesk.complaints.events import EventKind
 from complaintdesk.customers.services import complainant_find_or_create
+from complaintdesk.routing.services import complaint_route
+from complaintdesk.sla.selectors import live_clocks
+from complaintdesk.sla.services import clock_extend
 
 from .clock import Clock
 from .org import Directory
@@ -34,6 +44,12 @@ from .org_data import HK, TEAMS
 from .phrases import APPEAL_ROUTES, OFFICE_PHONES, PHRASES
 from .plans import Plan
 from .scenario import OutOfScope
+
+# How often the next level refuses a proposal beyond the proposer's authority (the proposer then
+# comes back with a lower amount, which is approved).
+REFUSALS = 0.2
+# The bank's pack (cn-banking-2020) calls its one clock this; its extensions go 15 → 30 → 60 days.
+DECISION_CLOCK = "decision"
 
 STAFF_LABEL = {
     "zh-hant": "涉事職員（編號 {n}）",
@@ -115,7 +131,10 @@ class Story:
     def acknowledge(self) -> None:
         verbal = self.p.channel in VERBAL_CHANNELS
         at = self.clock.minutes(3, 25) if verbal else self.clock.after(0.5, 20)
-        self.c = s.complaint_acknowledge(self.c, self.receiver, at=at)
+        if self.c.status == Status.RECEIVED:
+            self.c = s.complaint_acknowledge(self.c, self.receiver, at=at)
+        # Otherwise an assignment rule already routed it on arrival (the organisation's
+        # route_new_complaints): there is no move left to make, but the complainant is still told.
         if not verbal:
             kind = EventKind.LETTER if self.p.channel == Channel.LETTER else EventKind.MAIL
             self.note(self.receiver, "ack_written", kind, at=self.clock.minutes(1, 10))
@@ -147,8 +166,20 @@ class Story:
         )
 
     def assign(self) -> None:
+        """The organisation's assignment rules choose the handler where one matches; elsewhere
+        the receiver or manager picks the planned one."""
+        if self.c.handler_id is not None:
+            # Routed on arrival by an assignment rule: the story goes on with that handler.
+            self.handler = self.d.users.get(self.c.handler.username, self.c.handler)
+            return
         by = self.receiver if self.rng.random() < 0.5 and not self.p.on_top else self.manager
-        self.c = s.complaint_assign(self.c, by, self.handler, at=self.clock.after(0.5, 20))
+        at = self.clock.after(0.5, 20)
+        decision = complaint_route(self.c, by, at=at)
+        if decision is None:
+            self.c = s.complaint_assign(self.c, by, self.handler, at=at)
+        else:
+            self.c = decision.complaint
+            self.handler = self.d.users[decision.handler.username]
 
     # Handling ----------------------------------------------------------------------------
 
@@ -212,14 +243,14 @@ class Story:
             at=self.clock.after(20, 96),
         )
 
-    def propose(self, *, by=None, review: bool = False) -> None:
+    def propose(self, *, by=None, review: bool = False, may_refuse: bool = True) -> None:
         by = by or self.handler
         case = self.p.case
         payout = self.p.amounts.get("payout")
         offer = self.fill(case.offer)
         if review:
             offer = f"{offer}\n{self.say('review_offer')}"
-        s.complaint_propose(
+        proposal = s.complaint_propose(
             self.c,
             by,
             remedy_type=RemedyType.GOODWILL if review else case.remedy,
@@ -229,6 +260,55 @@ class Story:
             at=self.clock.after(2, 48),
         )
         self.step(by, HandlingStep.PROPOSE, "propose", self.clock.minutes(5, 60))
+        request = ApprovalRequest.objects.filter(proposal=proposal).first()
+        if request is not None:
+            refusable = may_refuse and not review and payout is not None
+            self.settle_approval(request, by, may_refuse=refusable)
+
+    def settle_approval(self, request: ApprovalRequest, proposer: User, *, may_refuse: bool):
+        """The proposal went beyond the proposer's authority: the next level decides, mostly
+        yes; now and then no, and the proposer comes back with a lower amount. A story that ends
+        at "solution proposed" leaves the request waiting (the older ones overdue, for the
+        sweep to chase)."""
+        if self.p.target == Status.PROPOSED:
+            return
+        refuse = may_refuse and self.rng.random() < REFUSALS
+        approval_decide(
+            request,
+            self.approver(request),
+            approve=not refuse,
+            reason=self.say("refuse" if refuse else "approve"),
+            at=self.clock.after(2, 30),
+        )
+        if refuse:
+            lower = _rounded(self.p.amounts["payout"] * self.rng.uniform(0.5, 0.75))
+            self.p.amounts["payout"] = lower
+            self.p.values["payout"] = f"{lower:,}"
+            self.propose(by=proposer, may_refuse=False)
+
+    def approver(self, request: ApprovalRequest) -> User:
+        """Someone holding the approver's role above the complaint, else the next rung up (a
+        board-office complaint has no district manager above it); never the proposer."""
+        for role in rungs_above(authority_rank({request.approver_role}) - 1):
+            user = approvers_for(self.c, role).exclude(pk=request.requested_by_id).first()
+            if user is not None:
+                return self.d.users[user.username]
+        raise LookupError(f"Nobody may approve {self.c.reference} as {request.approver_role}")
+
+    def extend_decision(self, *, second: bool = False) -> None:
+        """The bank's decision deadline extended: by the handler from 15 days to 30 before it
+        runs out, and later, with the regional general manager's approval (so by them), to 60.
+        The complainant is told of each extension and why (the timeline entry they may see)."""
+        clock = live_clocks(self.c).filter(name=DECISION_CLOCK).first()
+        if clock is None:
+            return
+        by, key, days = (
+            (self.regional, "extend_again", (26, 28.5))
+            if second
+            else (self.handler, "extend", (11.5, 13.5))
+        )
+        moment = self.p.received_at + timedelta(days=self.rng.uniform(*days))
+        clock_extend(clock, by, self.say(key), at=self.clock.not_before(moment))
 
     def reply(
         self,
@@ -339,6 +419,12 @@ class Story:
 
     def step(self, by, step: str, key: str, at: datetime) -> None:
         s.complaint_record_step(self.c, by, step, self.say(key), at=at)
+
+
+def _rounded(amount: float) -> int:
+    """An amount as people write it: to the hundred from 5,000, to the ten from 200."""
+    step = 100 if amount >= 5000 else 10 if amount >= 200 else 1
+    return max(step, int(amount) // step * step)
 
 
 def _team_handlers(plan: Plan) -> list[str]:

@@ -1,4 +1,5 @@
-"""`manage.py load_demo`: demo data in every state, written through the services, loaded once."""
+"""`manage.py load_demo`: demo data in every state, written through the services, loaded once,
+on the time standards, authority matrix and assignment rules it configures first."""
 
 from io import StringIO
 
@@ -10,11 +11,18 @@ from django.utils import timezone
 
 from complaintdesk.accounts.models import Organisation, RoleAssignment, User
 from complaintdesk.accounts.roles import Role
+from complaintdesk.authority.models import ApprovalRequest, ApprovalStatus, AuthorityLimit
 from complaintdesk.complaints import guards
-from complaintdesk.complaints.choices import Status
+from complaintdesk.complaints.choices import OPEN_STATUSES, Status
 from complaintdesk.complaints.models import Complaint, ComplaintEvent
 from complaintdesk.demo.loader import demo_usernames
 from complaintdesk.demo.org import DEMO_PASSWORD
+from complaintdesk.notifications.models import Notification
+from complaintdesk.routing.models import Absence, AssignmentRule
+from complaintdesk.sla.choices import ClockState
+from complaintdesk.sla.models import CalendarDay, ClockExtension, EscalationLevel, OrganisationSla
+from complaintdesk.sla.selectors import ladder_for
+from complaintdesk.sla.services import sla_sweep
 
 
 def run_load_demo(*args: str) -> str:
@@ -127,6 +135,122 @@ class TestDemoData:
         assert RoleAssignment.objects.filter(
             user__username="cn.regional", role=Role.REGIONAL_GM, unit__name="华南区"
         ).exists()
+
+    def test_demo_complaints_run_on_each_organisations_policy_pack_and_calendar(self):
+        # Each organisation follows its pack, on its own working calendar
+        for code, policy, region in (
+            ("hk-property", "seed-hk-property", "HK"),
+            ("cn-bank", "cn-banking-2020", "CN"),
+        ):
+            settings = OrganisationSla.objects.select_related("policy", "calendar").get(
+                organisation__code=code
+            )
+            assert (settings.policy.code, settings.calendar.region) == (policy, region)
+
+            # And every open complaint has its clocks, and some deadlines are still running
+            open_complaints = Complaint.objects.filter(
+                organisation__code=code, status__in=OPEN_STATUSES
+            )
+            assert open_complaints.exists()
+            assert not open_complaints.filter(clocks__isnull=True).exists()
+            assert open_complaints.filter(
+                clocks__state=ClockState.RUNNING, sla_due_at__isnull=False
+            ).exists()
+
+        # And the Hong Kong offices were closed for a typhoon on a recent weekday
+        closure = CalendarDay.objects.get(
+            calendar__organisation__code="hk-property", is_working=False
+        )
+        assert "八號" in closure.reason
+        assert closure.date.weekday() < 5
+        assert closure.date < timezone.localdate()
+
+        # And Hong Kong's ladder is written out as rows (the default's rungs, to edit), while
+        # the bank runs on the built-in default
+        hk, cn = (Organisation.objects.get(code=c) for c in ("hk-property", "cn-bank"))
+        assert EscalationLevel.objects.filter(organisation=hk).count() == 5
+        assert not EscalationLevel.objects.filter(organisation=cn).exists()
+        rungs = [[(r.level, r.role, r.scope) for r in ladder_for(o.pk)] for o in (hk, cn)]
+        assert rungs[0] == rungs[1]
+        assert all(
+            level.name_zh_hant and level.name_zh_hans for level in hk.escalation_levels.all()
+        )
+
+        # And two of the bank's decisions were extended to 30 days by the handler, one of them
+        # further to 60 by the regional general manager, who approved it
+        extensions = ClockExtension.objects.select_related("approved_by").order_by("created_at")
+        assert sorted((e.amount_before, e.amount_after) for e in extensions) == [
+            (15, 30),
+            (15, 30),
+            (15, 30),
+            (30, 60),
+        ]
+        second = extensions.get(amount_after=60)
+        assert second.approved_by.username.endswith("regional")
+        assert second.clock.state in (ClockState.RUNNING, ClockState.WARNING, ClockState.PAUSED)
+
+    def test_demo_proposals_beyond_authority_wait_for_approval(self):
+        # Both organisations have an authority matrix
+        for code in ("hk-property", "cn-bank"):
+            assert AuthorityLimit.objects.filter(organisation__code=code).exists()
+
+        # And proposals beyond it were approved, refused, and a recent one is still waiting
+        statuses = set(ApprovalRequest.objects.values_list("status", flat=True))
+        assert statuses == set(ApprovalStatus.values)
+        for request in ApprovalRequest.objects.select_related("complaint"):
+            if request.status == ApprovalStatus.PENDING:
+                assert request.complaint.status == Status.PROPOSED, request.complaint.reference
+            else:
+                assert request.decided_by_id not in (None, request.requested_by_id)
+                assert request.decided_at >= request.requested_at
+
+        # And nothing was replied to before its approval: each reply follows the latest
+        # proposal, which was within authority or approved
+        for complaint in Complaint.objects.filter(replies__isnull=False).distinct():
+            reply = complaint.replies.order_by("-sent_at").first()
+            proposal = complaint.proposals.filter(proposed_at__lte=reply.sent_at).latest(
+                "proposed_at"
+            )
+            request = getattr(proposal, "approval_request", None)
+            assert request is None or request.status == ApprovalStatus.APPROVED
+
+        # And the notifications it sent are history: mailed then, the older ones read
+        assert not Notification.objects.filter(mailed_at__isnull=True).exists()
+        assert Notification.objects.filter(kind="approval_requested").exists()
+
+    def test_demo_complaints_are_routed_by_assignment_rules(self):
+        # Both organisations have rules, and each rule routed some complaints
+        routed = [
+            event.data["routing"]
+            for event in ComplaintEvent.objects.filter(kind="status_changed", action="assign")
+            if "routing" in (event.data or {})
+        ]
+        used = {routing["rule"]["id"] for routing in routed}
+        for code in ("hk-property", "cn-bank"):
+            rules = AssignmentRule.objects.filter(organisation__code=code)
+            assert rules.count() >= 3
+            assert set(rules.values_list("pk", flat=True)) <= used, code
+        assert {routing["strategy"] for routing in routed} == {"least_loaded", "round_robin"}
+
+        # And a handler on leave now was assigned nothing since she left
+        absence = Absence.objects.get()
+        assert absence.starts_at < timezone.now() < absence.ends_at
+        meanwhile = ComplaintEvent.objects.filter(
+            action="assign", created_at__gte=absence.starts_at
+        )
+        assert meanwhile.exists()
+        assert all(event.data["handler"]["id"] != absence.user_id for event in meanwhile)
+
+    def test_first_sweep_on_the_demo_fires_each_breach_once(self):
+        # When the sweep runs twice on the fresh demo (rolled back afterwards)
+        with transaction.atomic():
+            first = sla_sweep()
+            second = sla_sweep()
+            transaction.set_rollback(True)
+
+        # Then the first breaches and escalates overdue complaints, and the second does nothing
+        assert first.breaches > 0 and first.escalations > 0
+        assert (second.warnings, second.breaches, second.escalations) == (0, 0, 0)
 
 
 @pytest.mark.django_db

@@ -5,14 +5,15 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from complaintdesk.accounts.models import Organisation
-from complaintdesk.demo.loader import demo_conflicts, load_demo, summary_lines
+from complaintdesk.demo.loader import demo_conflicts, engine_lines, load_demo, summary_lines
 from complaintdesk.demo.org import DEMO_PASSWORD
 
 
 class Command(BaseCommand):
     help = (
         "Load demo data once: Harbour View Property Management and Huaxin Bank, their staff "
-        f"(password {DEMO_PASSWORD}) and about 300 complaints in every state."
+        f"(password {DEMO_PASSWORD}), time standards, authority limits and assignment rules, "
+        "and about 300 complaints in every state."
     )
 
     def add_arguments(self, parser):
@@ -33,7 +34,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         counts = load_demo()
         elapsed = time.monotonic() - started
-        for line in summary_lines(counts):
+        for line in summary_lines(counts) + engine_lines():
             self.stdout.write(line)
         self.stdout.write(
             self.style.SUCCESS(
