@@ -113,11 +113,13 @@ def approver_role_for(
     """Who must approve: the lowest rung above the proposer whose own limit covers the proposal.
 
     Asking the lowest level that can say yes keeps decisions close to the case; when nobody's
-    limit covers it, head office (the top of the ladder) decides.
+    limit covers it, head office (the top of the ladder) decides. A rung nobody holds above the
+    complaint's unit (no district manager above the board office) is passed over, or the
+    request would wait for someone who does not exist.
     """
     for role in rungs_above(authority_rank(proposer_roles)):
         allowance = limit_for(complaint.organisation, {role}, remedy_type, complaint.category)
-        if allowance.covers(amount):
+        if allowance.covers(amount) and approvers_for(complaint, role).exists():
             return role
     return AUTHORITY_LADDER[-1]
 

@@ -41,3 +41,21 @@ def test_a_decided_or_not_yet_late_request_is_not_chased():
     approver = staff(Role.REGIONAL_GM, given.tree.region)
     approval_decide(request, approver, approve=True, reason="Justified by the contract")
     assert approvals_overdue_remind(request.due_at + timedelta(days=1)) == 0
+
+
+def test_a_rung_nobody_holds_above_the_complaint_is_passed_over():
+    # Given a refund the regional general manager could approve, but no one holds that role
+    from complaintdesk.authority.selectors import approver_role_for
+    from complaintdesk.complaints.tests.factories import complaint_at, org_tree
+
+    from .factories import limits
+
+    tree = org_tree()
+    limits(
+        tree, "refund", {Role.HANDLER: "200", Role.REGIONAL_GM: "10000", Role.HQ_COMPLAINTS: None}
+    )
+    complaint = complaint_at(tree.site)
+    # Then head office is asked; once a regional GM sits above the site, they are
+    assert approver_role_for(complaint, {Role.HANDLER}, "refund", 5000) == Role.HQ_COMPLAINTS
+    staff(Role.REGIONAL_GM, tree.region)
+    assert approver_role_for(complaint, {Role.HANDLER}, "refund", 5000) == Role.REGIONAL_GM
