@@ -23,6 +23,13 @@ def subtree_q(field: str, path: str) -> models.Q:
     return models.Q(**{f"{field}__gte": path, f"{field}__lt": upper})
 
 
+def lineage_paths(path: str) -> list[str]:
+    """The paths of the unit at `path` and of every unit above it, top first: "the units whose
+    roles reach this one", one indexed IN list."""
+    width = PATH_SEGMENT_WIDTH
+    return [path[:end] for end in range(width, len(path) + 1, width)]
+
+
 class Organisation(models.Model):
     """One tenant: a company with its own units, categories and numbering."""
 

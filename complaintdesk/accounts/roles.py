@@ -79,6 +79,11 @@ HANDLING_ROLES = frozenset(
 )
 
 
+def role_label(role: str) -> str:
+    """A role as the user's language names it; an unknown code is shown as it is."""
+    return str(Role(role).label) if role in Role.values else role
+
+
 def capabilities_of(roles: set[str]) -> frozenset[str]:
     result: set[str] = set()
     for role in roles:

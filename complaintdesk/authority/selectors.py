@@ -11,10 +11,10 @@ from decimal import Decimal
 from django.db.models import QuerySet
 
 from complaintdesk.accounts.models import Organisation, User
+from complaintdesk.accounts.selectors import role_holders
 from complaintdesk.complaints import permissions
 from complaintdesk.complaints.choices import RemedyType
 from complaintdesk.complaints.models import Category, Complaint
-from complaintdesk.sla.selectors import ancestor_paths
 
 from .models import ApprovalRequest, ApprovalStatus, AuthorityLimit
 from .rules import AUTHORITY_LADDER, authority_rank, rungs_above
@@ -131,17 +131,7 @@ def may_approve_as(roles: set[str], approver_role: str) -> bool:
 
 def approvers_for(complaint: Complaint, approver_role: str) -> QuerySet[User]:
     """Active users holding `approver_role` at the complaint's unit or any unit above it."""
-    return (
-        User.objects.filter(
-            is_active=True,
-            role_assignments__role=approver_role,
-            role_assignments__unit__path__in=ancestor_paths(complaint.unit_path),
-            role_assignments__unit__organisation_id=complaint.organisation_id,
-            role_assignments__unit__is_active=True,
-        )
-        .distinct()
-        .order_by("pk")
-    )
+    return role_holders(complaint.organisation_id, approver_role, over_path=complaint.unit_path)
 
 
 def approval_pending(complaint: Complaint) -> ApprovalRequest | None:

@@ -9,16 +9,11 @@ from datetime import datetime
 
 from django.db.models import Count, Q
 
-from complaintdesk.accounts.models import PATH_SEGMENT_WIDTH, RoleAssignment, User, subtree_q
+from complaintdesk.accounts.models import RoleAssignment, User, lineage_paths, subtree_q
 from complaintdesk.complaints.choices import OPEN_STATUSES
 from complaintdesk.complaints.models import Category, Complaint
 
 from .models import Absence, AssignmentRule
-
-
-def _unit_lineage(path: str) -> list[str]:
-    """The paths of the unit at `path` and of each of its ancestors."""
-    return [path[:end] for end in range(PATH_SEGMENT_WIDTH, len(path) + 1, PATH_SEGMENT_WIDTH)]
 
 
 def _category_lineage(complaint: Complaint) -> list[int]:
@@ -52,7 +47,7 @@ def rule_matching(complaint: Complaint) -> AssignmentRule | None:
     return (
         AssignmentRule.objects.filter(organisation_id=complaint.organisation_id, is_active=True)
         .filter(Q(category__isnull=True) | Q(category_id__in=categories))
-        .filter(Q(unit__isnull=True) | Q(unit__path__in=_unit_lineage(complaint.unit_path)))
+        .filter(Q(unit__isnull=True) | Q(unit__path__in=lineage_paths(complaint.unit_path)))
         .filter(Q(grade="") | Q(grade=complaint.grade))
         .filter(Q(language="") | Q(language=complaint.language))
         .filter(Q(channel="") | Q(channel=complaint.channel))

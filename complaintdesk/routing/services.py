@@ -14,11 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from complaintdesk.accounts.models import User
-from complaintdesk.complaints import permissions
 from complaintdesk.complaints.models import Complaint
 from complaintdesk.complaints.services import complaint_assign, complaint_reassign
+from complaintdesk.complaints.services.lifecycle import move_check
 from complaintdesk.complaints.transitions import Action, transition_for
-from complaintdesk.core.errors import NotFound, NotPermitted, TransitionNotAllowed
 
 from .models import AssignmentRule, Strategy
 from .selectors import eligible_handlers, open_load, rule_matching
@@ -36,24 +35,13 @@ class RoutingDecision:
 
 
 def _routing_action(by: User, complaint: Complaint) -> str:
-    """Assign while nobody handles the case yet, reassign after; refuse as the move would."""
+    """Assign while nobody handles the case yet, reassign after; refused as the move would be.
+    Checked before the rules are read, so that someone who may not route learns nothing about
+    them and a refused routing never moves a round-robin cursor."""
     action = Action.REASSIGN
     if complaint.status in transition_for(Action.ASSIGN).sources:
         action = Action.ASSIGN
-    transition = transition_for(action)
-    # Checked before the rules are read, so that someone who may not route learns nothing
-    # about them and a refused routing never moves a round-robin cursor.
-    if not permissions.can_view(by, complaint):
-        raise NotFound(_("No such complaint."))
-    if complaint.status not in transition.sources:
-        raise TransitionNotAllowed(
-            _("“%(action)s” is not possible while the complaint is “%(status)s”.")
-            % {"action": transition.label, "status": complaint.get_status_display()}
-        )
-    if not permissions.may_perform(by, complaint, action):
-        raise NotPermitted(
-            _("Your role may not “%(action)s” this complaint.") % {"action": transition.label}
-        )
+    move_check(complaint, by, action)
     return action
 
 

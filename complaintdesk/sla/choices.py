@@ -33,6 +33,8 @@ class ClockState(models.TextChoices):
 
 
 OPEN_CLOCK_STATES = frozenset({ClockState.RUNNING, ClockState.PAUSED, ClockState.WARNING})
+# Still waiting for what meets them: a breached clock waits too, and counts in the summary.
+LIVE_CLOCK_STATES = OPEN_CLOCK_STATES | {ClockState.BREACHED}
 # Clocks the sweep looks at (a paused clock cannot warn or breach), as a list in one order.
 SWEPT_CLOCK_STATES = ["running", "warning"]
 # Worst first: what a complaint's summary shows when its clocks disagree.

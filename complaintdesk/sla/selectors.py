@@ -5,13 +5,14 @@ from datetime import datetime
 
 from django.db.models import QuerySet
 
-from complaintdesk.accounts.models import PATH_SEGMENT_WIDTH, Organisation, User
-from complaintdesk.accounts.roles import Role
-from complaintdesk.complaints.choices import Channel, Grade, RiskFlag
+from complaintdesk.accounts.models import PATH_SEGMENT_WIDTH, Organisation, User, lineage_paths
+from complaintdesk.accounts.roles import Role, role_label
+from complaintdesk.accounts.selectors import role_holders
+from complaintdesk.complaints.choices import Channel, Grade, RiskFlag, Status
 from complaintdesk.complaints.models import Complaint
 
 from .calendars import WorkingCalendar, calendar_for_region, close_of_nth_working_day
-from .choices import ClockState, LadderScope, Region
+from .choices import LIVE_CLOCK_STATES, LadderScope, Region
 from .models import (
     Calendar,
     ClockRule,
@@ -107,11 +108,6 @@ def start_level_for(complaint: Complaint) -> int:
     return min(max(levels, default=0), top)
 
 
-def ancestor_paths(unit_path: str) -> list[str]:
-    width = PATH_SEGMENT_WIDTH
-    return [unit_path[:end] for end in range(width, len(unit_path) + 1, width)]
-
-
 def people_at_level(complaint: Complaint, level: int) -> list[User]:
     """Who stands on this rung for this complaint. Rung 0 is the handler in person."""
     if level == 0 and complaint.handler_id:
@@ -120,15 +116,8 @@ def people_at_level(complaint: Complaint, level: int) -> list[User]:
     rung = rungs.get(level)
     if rung is None:
         return []
-    users = User.objects.filter(
-        is_active=True,
-        role_assignments__role=rung.role,
-        role_assignments__unit__organisation_id=complaint.organisation_id,
-        role_assignments__unit__is_active=True,
-    )
-    if rung.scope == LadderScope.ABOVE:
-        users = users.filter(role_assignments__unit__path__in=ancestor_paths(complaint.unit_path))
-    return list(users.distinct().order_by("pk"))
+    over = complaint.unit_path if rung.scope == LadderScope.ABOVE else None
+    return list(role_holders(complaint.organisation_id, rung.role, over_path=over))
 
 
 def _settings(organisation_id: int) -> OrganisationSla | None:
@@ -163,7 +152,7 @@ def working_calendar(calendar: Calendar) -> WorkingCalendar:
 def calendar_for_complaint(complaint: Complaint) -> WorkingCalendar:
     """The calendar of the nearest unit above the complaint that has one, else the
     organisation's default, else its time zone's public holidays."""
-    ids = [int(path[-PATH_SEGMENT_WIDTH:]) for path in ancestor_paths(complaint.unit_path)]
+    ids = [int(path[-PATH_SEGMENT_WIDTH:]) for path in lineage_paths(complaint.unit_path)]
     own = {
         row.unit_id: row.calendar
         for row in UnitCalendar.objects.filter(unit_id__in=ids).select_related("calendar")
@@ -193,9 +182,7 @@ def complaint_clocks(complaint: Complaint) -> QuerySet:
 
 def live_clocks(complaint: Complaint) -> QuerySet:
     """Clocks still waiting for what meets them (a breached clock still waits)."""
-    return complaint_clocks(complaint).filter(
-        state__in=[ClockState.RUNNING, ClockState.PAUSED, ClockState.WARNING, ClockState.BREACHED]
-    )
+    return complaint_clocks(complaint).filter(state__in=LIVE_CLOCK_STATES)
 
 
 @dataclass(frozen=True)
@@ -212,16 +199,14 @@ class ClockRow:
 def clock_rows(complaint: Complaint) -> list[ClockRow]:
     rows = []
     for clock in complaint_clocks(complaint).order_by("started_at", "id"):
-        steps = clock.rule.extensions or []
-        step = steps[clock.extensions_used] if clock.extensions_used < len(steps) else None
-        open_ = clock.state in (ClockState.RUNNING, ClockState.WARNING, ClockState.PAUSED)
-        role = (step or {}).get("approval_role", "")
+        step = clock.next_extension() or {}
+        role = step.get("approval_role", "")
         rows.append(
             ClockRow(
                 clock=clock,
                 label=clock.rule.label,
-                next_extension=int(step["amount"]) if step and open_ else None,
-                extension_approver=str(Role(role).label) if role in Role.values else "",
+                next_extension=int(step["amount"]) if step else None,
+                extension_approver=role_label(role) if role else "",
             )
         )
     return rows
@@ -231,6 +216,7 @@ def clock_rows(complaint: Complaint) -> list[ClockRow]:
 class PolicyNotes:
     """What the organisation's policy asks of the reply, and the complainant's review window."""
 
+    # Only while the reply is being prepared; after it, the wording is history.
     reply_wording: str
     review_until: datetime | None
 
@@ -248,4 +234,5 @@ def policy_notes(complaint: Complaint) -> PolicyNotes | None:
             policy.review_window_days,
             calendar_for_complaint(complaint),
         )
-    return PolicyNotes(policy.reply_wording, review_until)
+    preparing = complaint.status in (Status.INVESTIGATING, Status.PROPOSED)
+    return PolicyNotes(policy.reply_wording if preparing else "", review_until)

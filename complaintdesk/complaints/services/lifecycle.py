@@ -44,17 +44,7 @@ def _apply(
             .select_related("organisation", "unit")
             .get(pk=complaint.pk)
         )
-        if not permissions.can_view(actor, locked):
-            raise NotFound(_("No such complaint."))
-        if not permissions.may_perform(actor, locked, action):
-            raise NotPermitted(
-                _("Your role may not “%(action)s” this complaint.") % {"action": transition.label}
-            )
-        if locked.status not in transition.sources:
-            raise TransitionNotAllowed(
-                _("“%(action)s” is not possible while the complaint is “%(status)s”.")
-                % {"action": transition.label, "status": locked.get_status_display()}
-            )
+        move_check(locked, actor, action)
         if transition.needs_reason and not reason.strip():
             raise GuardFailed(_("Please give a reason."), details=[_("A reason is required.")])
         for field, value in (updates or {}).items():
@@ -89,6 +79,24 @@ def _apply(
         # Clocks move with the status, in the same transaction: met, paused, restarted.
         sla.clocks_on_action(locked, action, at)
     return locked
+
+
+def move_check(complaint: Complaint, actor: User, action: str) -> None:
+    """Refuse a move the actor may not make now: out of sight (as not found), not their role,
+    or not from this state. Callers that decide something before moving (routing picks a
+    handler) ask first, so a refused move leaves no trace."""
+    transition = transition_for(action)
+    if not permissions.can_view(actor, complaint):
+        raise NotFound(_("No such complaint."))
+    if not permissions.may_perform(actor, complaint, action):
+        raise NotPermitted(
+            _("Your role may not “%(action)s” this complaint.") % {"action": transition.label}
+        )
+    if complaint.status not in transition.sources:
+        raise TransitionNotAllowed(
+            _("“%(action)s” is not possible while the complaint is “%(status)s”.")
+            % {"action": transition.label, "status": complaint.get_status_display()}
+        )
 
 
 def activity_touch(complaint: Complaint, at: datetime) -> None:

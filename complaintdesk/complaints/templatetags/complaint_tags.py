@@ -41,19 +41,10 @@ def sla_label(state: str) -> str:
 
 
 @register.filter
-def clock_label(name: str) -> str:
-    """A clock's name as policies call it; clock names are the same slug in every pack."""
-    from complaintdesk.sla.models import ClockRule
-
-    rule = ClockRule.objects.filter(name=name).first()
-    return rule.label if rule else name
-
-
-@register.filter
 def role_label(role: str) -> str:
-    from complaintdesk.accounts.roles import Role
+    from complaintdesk.accounts.roles import role_label as label
 
-    return Role(role).label if role in Role.values else role
+    return label(role)
 
 
 @register.filter

@@ -75,6 +75,7 @@ def detail_context(request: HttpRequest, complaint: Complaint, **extra) -> dict:
         }
         for transition in transitions
     ]
+    clocks = clock_rows(complaint)
     return {
         "complaint": complaint,
         "complainant": selectors.complainant_card(request.user, complaint),
@@ -93,7 +94,9 @@ def detail_context(request: HttpRequest, complaint: Complaint, **extra) -> dict:
         "replies": complaint.replies.select_related("sent_by", "receiver_confirmed_by"),
         "proposals": complaint.proposals.select_related("proposed_by"),
         "follow_ups": complaint.follow_ups.select_related("done_by"),
-        "clocks": clock_rows(complaint),
+        "clocks": clocks,
+        # Clock events on the timeline name clocks of this complaint: labels without a query.
+        "clock_labels": {row.clock.name: row.label for row in clocks},
         "policy_notes": policy_notes(complaint),
         "can_extend": permissions.has_capability(request.user, complaint, "investigate"),
         "escalation_rung": rung_of(complaint),

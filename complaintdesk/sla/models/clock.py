@@ -65,6 +65,14 @@ class ComplaintClock(models.Model):
     def is_open(self) -> bool:
         return self.state in OPEN_CLOCK_STATES
 
+    def next_extension(self) -> dict | None:
+        """The policy's next extension step ({"amount": new total, "approval_role": …}), if
+        the clock is open and has one left."""
+        steps = self.rule.extensions or []
+        if not self.is_open or self.extensions_used >= len(steps):
+            return None
+        return steps[self.extensions_used]
+
 
 class ClockExtension(models.Model):
     """A deadline moved later: who asked, who approved, why. Never edited."""

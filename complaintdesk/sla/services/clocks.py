@@ -6,12 +6,13 @@ already locked, so a clock never disagrees with the status that moved it.
 
 from datetime import datetime
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from complaintdesk.accounts.models import User
-from complaintdesk.accounts.roles import Capability, Role
+from complaintdesk.accounts.roles import Capability, role_label
 from complaintdesk.complaints import permissions
-from complaintdesk.complaints.choices import Status, Visibility
+from complaintdesk.complaints.choices import FINAL_STATUSES, Status, Visibility
 from complaintdesk.complaints.events import EventKind, event_append
 from complaintdesk.complaints.models import Complaint
 from complaintdesk.complaints.transitions import Action
@@ -19,10 +20,8 @@ from complaintdesk.core.errors import GuardFailed, NotPermitted
 
 from .. import selectors
 from ..calendars import WorkingCalendar, due_at, time_between, warning_times
-from ..choices import STATE_SEVERITY, ClockState, StopOn
+from ..choices import LIVE_CLOCK_STATES, STATE_SEVERITY, ClockState, StopOn
 from ..models import ClockExtension, ClockRule, ComplaintClock
-
-_LIVE = (ClockState.RUNNING, ClockState.PAUSED, ClockState.WARNING, ClockState.BREACHED)
 
 
 def _schedule(clock: ComplaintClock, calendar: WorkingCalendar) -> None:
@@ -161,7 +160,7 @@ def clocks_on_action(complaint: Complaint, action: str, at: datetime) -> None:
         _restart_answer_clocks(complaint, at)
     if complaint.status == Status.CLOSED:
         _meet(complaint, StopOn.CLOSED, at)
-    if complaint.status in (Status.CLOSED, Status.WITHDRAWN, Status.MERGED, Status.REJECTED):
+    if complaint.status in FINAL_STATUSES:
         for clock in selectors.live_clocks(complaint):
             _end(clock, ClockState.STOPPED, at)
     complaint_sla_refresh(complaint)
@@ -177,12 +176,9 @@ def clocks_on_contact(complaint: Complaint, at: datetime) -> None:
     """A call, letter, e-mail or visit: meets contact clocks, and a repeating one restarts."""
     _lock_complaint(complaint)
     calendar = selectors.calendar_for_complaint(complaint)
+    # A repeating clock is live only until the reply ends it, so one met here is still owed.
     for clock in _meet(complaint, StopOn.CONTACT, at):
-        if clock.rule.repeats and complaint.status not in (
-            Status.REPLIED,
-            Status.FOLLOWING_UP,
-            Status.CLOSED,
-        ):
+        if clock.rule.repeats:
             _start(complaint, clock.rule, at, calendar, cycle=clock.cycle + 1)
     complaint_sla_refresh(complaint)
 
@@ -205,72 +201,80 @@ def clocks_on_classified(complaint: Complaint, at: datetime) -> None:
 
 def clock_extend(clock: ComplaintClock, by: User, reason: str, *, at: datetime) -> ComplaintClock:
     """Take the next extension step the policy allows; the complainant is told (timeline entry
-    they can see). A step naming an approval role needs someone holding it on this complaint."""
-    complaint = clock.complaint
-    steps = clock.rule.extensions or []
-    problems = []
-    if not reason.strip():
-        problems.append(_("A reason is required."))
-    if clock.state not in (ClockState.RUNNING, ClockState.WARNING, ClockState.PAUSED):
-        problems.append(_("Only a running clock can be extended."))
-    if clock.extensions_used >= len(steps):
-        problems.append(_("The policy allows no further extension of this deadline."))
-    if problems:
-        raise GuardFailed(_("The deadline cannot be extended:"), details=problems)
-    permissions.require_capability(by, complaint, Capability.INVESTIGATE)
-    step = steps[clock.extensions_used]
-    roles = permissions.roles_on(by, complaint)
-    approval_role = step.get("approval_role") or ""
-    if approval_role and approval_role not in roles:
-        raise NotPermitted(
-            _("This extension needs the approval of a %(role)s.")
-            % {"role": _role_label(approval_role)}
+    they can see). A step naming an approval role needs someone holding it on this complaint.
+    The complaint, then the clock, are locked as the sweep locks them, so a deadline is never
+    moved and breached at the same moment."""
+    reason = reason.strip()
+    with transaction.atomic():
+        _lock_complaint(clock.complaint)
+        clock = (
+            ComplaintClock.objects.select_for_update(of=("self",))
+            .select_related("rule", "complaint")
+            .get(pk=clock.pk)
         )
-    calendar = selectors.calendar_for_complaint(complaint)
-    due_before, amount_before = clock.due_at, clock.amount
-    clock.amount = int(step["amount"])
-    clock.extensions_used += 1
-    _schedule(clock, calendar)
-    if clock.state == ClockState.WARNING and clock.next_warning_at and clock.next_warning_at > at:
-        clock.state = ClockState.RUNNING
-    clock.save()
-    ClockExtension.objects.create(
-        clock=clock,
-        amount_before=amount_before,
-        amount_after=clock.amount,
-        due_before=due_before,
-        due_after=clock.due_at,
-        reason=reason.strip(),
-        requested_by=by,
-        approved_by=by if approval_role else None,
-        created_at=at,
-    )
-    event_append(
-        complaint,
-        EventKind.CLOCK_EXTENDED,
-        by,
-        at=at,
-        text=reason.strip(),
-        visibility=Visibility.COMPLAINANT,
-        data={
-            "clock": clock.name,
-            "due_before": due_before.isoformat(),
-            "due_after": clock.due_at.isoformat(),
-            "approved_by": str(by) if approval_role else "",
-        },
-    )
-    complaint_sla_refresh(complaint)
+        complaint = clock.complaint
+        step = clock.next_extension()
+        problems = []
+        if not reason:
+            problems.append(_("A reason is required."))
+        if not clock.is_open:
+            problems.append(_("Only a running clock can be extended."))
+        elif step is None:
+            problems.append(_("The policy allows no further extension of this deadline."))
+        if problems:
+            raise GuardFailed(_("The deadline cannot be extended:"), details=problems)
+        permissions.require_capability(by, complaint, Capability.INVESTIGATE)
+        approval_role = step.get("approval_role") or ""
+        if approval_role and approval_role not in permissions.roles_on(by, complaint):
+            raise NotPermitted(
+                _("This extension needs the approval of a %(role)s.")
+                % {"role": role_label(approval_role)}
+            )
+        calendar = selectors.calendar_for_complaint(complaint)
+        due_before, amount_before = clock.due_at, clock.amount
+        clock.amount = int(step["amount"])
+        clock.extensions_used += 1
+        _schedule(clock, calendar)
+        if (
+            clock.state == ClockState.WARNING
+            and clock.next_warning_at
+            and clock.next_warning_at > at
+        ):
+            clock.state = ClockState.RUNNING
+        clock.save()
+        ClockExtension.objects.create(
+            clock=clock,
+            amount_before=amount_before,
+            amount_after=clock.amount,
+            due_before=due_before,
+            due_after=clock.due_at,
+            reason=reason,
+            requested_by=by,
+            approved_by=by if approval_role else None,
+            created_at=at,
+        )
+        event_append(
+            complaint,
+            EventKind.CLOCK_EXTENDED,
+            by,
+            at=at,
+            text=reason,
+            visibility=Visibility.COMPLAINANT,
+            data={
+                "clock": clock.name,
+                "due_before": due_before.isoformat(),
+                "due_after": clock.due_at.isoformat(),
+                "approved_by": str(by) if approval_role else "",
+            },
+        )
+        complaint_sla_refresh(complaint)
     return clock
-
-
-def _role_label(role: str) -> str:
-    return str(Role(role).label) if role in Role.values else role
 
 
 def complaint_sla_refresh(complaint: Complaint) -> None:
     """Write the complaint's summary: its worst live clock's state and earliest deadline."""
     live = list(
-        ComplaintClock.objects.filter(complaint=complaint, state__in=_LIVE).values_list(
+        ComplaintClock.objects.filter(complaint=complaint, state__in=LIVE_CLOCK_STATES).values_list(
             "state", "due_at"
         )
     )

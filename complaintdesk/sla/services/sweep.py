@@ -48,7 +48,7 @@ def _fire_once(complaint: Complaint, clock: ComplaintClock, kind: str, level: in
     return True
 
 
-def _lock(clock_id: int) -> tuple[Complaint, ComplaintClock] | None:
+def _lock(clock_id: int) -> tuple[Complaint, ComplaintClock]:
     complaint_id = (
         ComplaintClock.objects.filter(pk=clock_id).values_list("complaint_id", flat=True).first()
     )
