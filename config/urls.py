@@ -5,6 +5,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("complaintdesk.accounts.urls")),
-    path("complaints/", include("complaintdesk.complaints.urls")),
-    path("notifications/", include("complaintdesk.notifications.urls")),
+    path("complaints/", include("complaintdesk.workspace.urls")),
+    path("notifications/", include("complaintdesk.workspace.inbox_urls")),
 ]

@@ -9,8 +9,12 @@ PostgreSQL whatever the database collation, with no LIKE-specific operator class
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models, transaction
+from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext_lazy as _
 
+from complaintdesk.core import hooks as core_hooks
+
+from .hooks import UnitMoved
 from .roles import Role
 
 PATH_SEGMENT_WIDTH = 8
@@ -21,6 +25,16 @@ def subtree_q(field: str, path: str) -> models.Q:
     head, last = path[:-PATH_SEGMENT_WIDTH], int(path[-PATH_SEGMENT_WIDTH:])
     upper = f"{head}{last + 1:0{PATH_SEGMENT_WIDTH}d}"
     return models.Q(**{f"{field}__gte": path, f"{field}__lt": upper})
+
+
+def path_moved(field: str, old_path: str, new_path: str) -> Concat:
+    """The SQL expression of `field` with its leading `old_path` replaced by `new_path`, for one
+    UPDATE of a whole subtree (SUBSTR is 1-based on both databases)."""
+    return Concat(
+        models.Value(new_path),
+        Substr(field, len(old_path) + 1),
+        output_field=models.CharField(),
+    )
 
 
 def lineage_paths(path: str) -> list[str]:
@@ -115,7 +129,8 @@ class OrgUnit(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         # The path is derived from the tree, so it is kept right here, the one place that
-        # writes units; moving a unit rewrites its subtree and the complaints filed under it.
+        # writes units; moving a unit rewrites its subtree, and publishes UnitMoved so that
+        # the records filed under it (complaints) follow. `services.unit_move` is the move.
         with transaction.atomic():
             old_path = self.path
             if self.pk is None:
@@ -132,16 +147,10 @@ class OrgUnit(models.Model):
                 self._rewrite_descendant_paths(old_path, new_path)
 
     def _rewrite_descendant_paths(self, old_path: str, new_path: str) -> None:
-        from complaintdesk.complaints.models import Complaint
-
-        for unit in OrgUnit.objects.filter(subtree_q("path", old_path)).exclude(pk=self.pk):
-            OrgUnit.objects.filter(pk=unit.pk).update(path=new_path + unit.path[len(old_path) :])
-        for complaint in Complaint.objects.filter(subtree_q("unit_path", old_path)).only(
-            "pk", "unit_path"
-        ):
-            Complaint.objects.filter(pk=complaint.pk).update(
-                unit_path=new_path + complaint.unit_path[len(old_path) :]
-            )
+        OrgUnit.objects.filter(subtree_q("path", old_path)).exclude(pk=self.pk).update(
+            path=path_moved("path", old_path, new_path)
+        )
+        core_hooks.publish(UnitMoved(self.organisation_id, old_path, new_path))
 
     def contains(self, other: "OrgUnit") -> bool:
         return other.path.startswith(self.path)

@@ -12,6 +12,8 @@ from complaintdesk.accounts.roles import Role
 from complaintdesk.complaints.choices import RemedyType
 from complaintdesk.complaints.models import Category, Complaint, Proposal
 
+from . import wording
+
 
 class AuthorityLimit(models.Model):
     """One permission of the matrix: this role may offer this remedy, up to this amount.
@@ -117,8 +119,11 @@ class ApprovalRequest(models.Model):
     )
     requested_at = models.DateTimeField(_("requested at"))
     approver_role = models.CharField(_("approver"), max_length=30, choices=Role.choices)
-    reason_needed = models.TextField(
-        _("why approval is needed"), help_text=_("Which limit the proposal goes beyond.")
+    # Which limit the proposal goes beyond, as facts (the sentence is written when read): the
+    # remedy is not the proposer's to offer at all, or its amount is above `proposer_limit`.
+    proposer_covers_remedy = models.BooleanField(_("remedy within the proposer's authority"))
+    proposer_limit = models.DecimalField(
+        _("proposer's limit"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     status = models.CharField(
         _("status"), max_length=10, choices=ApprovalStatus.choices, default=ApprovalStatus.PENDING
@@ -149,3 +154,8 @@ class ApprovalRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proposal} · {self.get_approver_role_display()} · {self.get_status_display()}"
+
+    @property
+    def reason_needed(self) -> str:
+        """Why approval is needed, in the current language."""
+        return wording.shortfall(self)

@@ -16,6 +16,7 @@ from complaintdesk.complaints import permissions
 from complaintdesk.complaints.choices import RemedyType
 from complaintdesk.complaints.models import Category, Complaint
 
+from . import wording
 from .models import ApprovalRequest, ApprovalStatus, AuthorityLimit
 from .rules import AUTHORITY_LADDER, authority_rank, rungs_above
 
@@ -180,11 +181,9 @@ def approval_panel(user: User, complaint: Complaint) -> ApprovalPanel | None:
     request = approval_blocking_reply(complaint)
     if request is None:
         return None
-    from .services import approval_expected_text
-
     can_decide = (
         request.status == ApprovalStatus.PENDING
         and request.requested_by_id != user.pk
         and may_approve_as(permissions.roles_on(user, complaint), request.approver_role)
     )
-    return ApprovalPanel(request, can_decide, approval_expected_text(request))
+    return ApprovalPanel(request, can_decide, wording.expected_text(request))

@@ -120,3 +120,43 @@ class FollowUpResult(models.TextChoices):
 class Visibility(models.TextChoices):
     INTERNAL = "internal", _("Internal")
     COMPLAINANT = "complainant", _("Visible to the complainant")
+
+
+class EventKind(models.TextChoices):
+    REGISTERED = "registered", _("Complaint registered")
+    STATUS_CHANGED = "status_changed", _("Status changed")
+    RECORD_CHANGED = "record_changed", _("Record changed")
+    CLASSIFIED = "classified", _("Classified")
+    NOTE = "note", _("Note")
+    CALL = "call", _("Phone call")
+    LETTER = "letter", _("Letter")
+    MAIL = "mail", _("Email")
+    VISIT = "visit", _("Visit/meeting")
+    ATTACHMENT_ADDED = "attachment_added", _("Attachment added")
+    STEP_RECORDED = "step_recorded", _("Handling step recorded")
+    INVESTIGATION_RECORDED = "investigation_recorded", _("Investigation recorded")
+    REPLY_SENT = "reply_sent", _("Reply sent")
+    RECEIPT_CONFIRMED = (
+        "receipt_confirmed",
+        _("Receiver confirmed the reply reached the complainant"),
+    )
+    RESPONSE_RECORDED = "response_recorded", _("Complainant's response recorded")
+    FOLLOW_UP_RECORDED = "follow_up_recorded", _("Follow-up recorded")
+    MERGED_IN = "merged_in", _("Duplicate merged into this complaint")
+    CLOCK_WARNING = "clock_warning", _("Time standard warning")
+    CLOCK_BREACHED = "clock_breached", _("Time standard breached")
+    CLOCK_PAUSED = "clock_paused", _("Clock paused")
+    CLOCK_RESUMED = "clock_resumed", _("Clock resumed")
+    CLOCK_EXTENDED = "clock_extended", _("Deadline extended")
+    ESCALATED = "escalated", _("Escalated")
+    APPROVAL_REQUESTED = "approval_requested", _("Approval requested")
+    APPROVAL_DECIDED = "approval_decided", _("Approval decided")
+    APPROVAL_OVERDUE = "approval_overdue", _("Approval decision overdue")
+
+
+class EscalationCause(models.TextChoices):
+    """Why a complaint went up the ladder; the timeline renders it in the reader's language."""
+
+    CLOCK_BREACHED = "clock_breached", _("A time standard was not met in time.")
+    CLASSIFICATION = "classification", _("Grade or risk flags call for this level.")
+    BY_HAND = "by_hand", _("Escalated by hand.")

@@ -1,62 +1,36 @@
-"""Timeline event kinds and the one function that appends them.
+"""The complaint's timeline: its event kinds, and one function per kind that appends it.
 
-Like Saleor's order events: a typed row per thing that happened, written in the same
-transaction as the change it records, never edited and never deleted.
+Like Saleor's `order/events.py`: a typed row per thing that happened, written in the same
+transaction as the change it records, never edited and never deleted. `data` holds codes, ids,
+numbers and instants, never a sentence: the page renders each event in its reader's language
+(the workspace's timeline module), looking names up then. `text` is only ever what a person
+wrote (a note, a reason, a reply).
 """
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from complaintdesk.accounts.models import User
 
-from .choices import Visibility
-from .models import Complaint, ComplaintEvent
+from .choices import EscalationCause, EventKind, Visibility
+from .models import Attachment, Complaint, ComplaintEvent, FollowUp, Reply
 
-
-class EventKind(models.TextChoices):
-    REGISTERED = "registered", _("Complaint registered")
-    STATUS_CHANGED = "status_changed", _("Status changed")
-    RECORD_CHANGED = "record_changed", _("Record changed")
-    CLASSIFIED = "classified", _("Classified")
-    NOTE = "note", _("Note")
-    CALL = "call", _("Phone call")
-    LETTER = "letter", _("Letter")
-    MAIL = "mail", _("Email")
-    VISIT = "visit", _("Visit/meeting")
-    ATTACHMENT_ADDED = "attachment_added", _("Attachment added")
-    STEP_RECORDED = "step_recorded", _("Handling step recorded")
-    INVESTIGATION_RECORDED = "investigation_recorded", _("Investigation recorded")
-    REPLY_SENT = "reply_sent", _("Reply sent")
-    RECEIPT_CONFIRMED = (
-        "receipt_confirmed",
-        _("Receiver confirmed the reply reached the complainant"),
-    )
-    RESPONSE_RECORDED = "response_recorded", _("Complainant's response recorded")
-    FOLLOW_UP_RECORDED = "follow_up_recorded", _("Follow-up recorded")
-    ROUTED = "routed", _("Routed by an assignment rule")
-    CLOCK_WARNING = "clock_warning", _("Time standard warning")
-    CLOCK_BREACHED = "clock_breached", _("Time standard breached")
-    CLOCK_PAUSED = "clock_paused", _("Clock paused")
-    CLOCK_RESUMED = "clock_resumed", _("Clock resumed")
-    CLOCK_EXTENDED = "clock_extended", _("Deadline extended")
-    ESCALATED = "escalated", _("Escalated")
-    APPROVAL_REQUESTED = "approval_requested", _("Approval requested")
-    APPROVAL_DECIDED = "approval_decided", _("Approval decided")
-
+# Re-exported: the kinds are choices of the model's field, the timeline's vocabulary here.
+__all__ = ["CONTACT_KINDS", "EscalationCause", "EventKind"]
 
 CONTACT_KINDS = frozenset({EventKind.CALL, EventKind.LETTER, EventKind.MAIL, EventKind.VISIT})
 
 
-def event_append(
+def _append(
     complaint: Complaint,
     kind: str,
     actor: User | None,
+    at: datetime | None,
     *,
-    at: datetime | None = None,
     text: str = "",
     visibility: str = Visibility.INTERNAL,
     action: str = "",
@@ -80,8 +54,264 @@ def event_append(
     )
 
 
+def _money(amount: Decimal | None) -> str | None:
+    return str(amount) if amount is not None else None
+
+
+# --- intake and record ---------------------------------------------------------------------
+
+
+def registered_event(complaint: Complaint, by: User, at: datetime) -> ComplaintEvent:
+    return _append(
+        complaint,
+        EventKind.REGISTERED,
+        by,
+        at,
+        status_after=complaint.status,
+        data={"channel": complaint.channel, "reference": complaint.reference},
+    )
+
+
+def moved_event(
+    complaint: Complaint,
+    by: User | None,
+    at: datetime,
+    *,
+    kind: str,
+    action: str,
+    status_before: str,
+    reason: str = "",
+    data: dict[str, Any] | None = None,
+) -> ComplaintEvent:
+    """A row of the transitions table applied; `kind` is the row's event kind."""
+    return _append(
+        complaint,
+        kind,
+        by,
+        at,
+        action=action,
+        status_before=status_before,
+        status_after=complaint.status,
+        text=reason,
+        data=data,
+    )
+
+
+def record_changed_event(
+    complaint: Complaint, by: User, at: datetime, changes: list[dict[str, Any]], *, kind: str
+) -> ComplaintEvent:
+    """RECORD_CHANGED, CLASSIFIED or INVESTIGATION_RECORDED, with before/after of each field."""
+    return _append(complaint, kind, by, at, changes=changes)
+
+
+def note_event(
+    complaint: Complaint, by: User, at: datetime, text: str, *, kind: str, visibility: str
+) -> ComplaintEvent:
+    return _append(complaint, kind, by, at, text=text, visibility=visibility)
+
+
+def attachment_added_event(
+    complaint: Complaint, attachment: Attachment, by: User, at: datetime
+) -> ComplaintEvent:
+    return _append(
+        complaint,
+        EventKind.ATTACHMENT_ADDED,
+        by,
+        at,
+        text=attachment.original_name,
+        data={"attachment_id": attachment.pk, "size": attachment.size},
+    )
+
+
+def step_recorded_event(
+    complaint: Complaint, by: User, at: datetime, step: str, note: str
+) -> ComplaintEvent:
+    return _append(complaint, EventKind.STEP_RECORDED, by, at, text=note, data={"step": step})
+
+
+def reply_sent_event(complaint: Complaint, reply: Reply) -> ComplaintEvent:
+    return _append(
+        complaint,
+        EventKind.REPLY_SENT,
+        reply.sent_by,
+        reply.sent_at,
+        text=reply.text,
+        visibility=Visibility.COMPLAINANT,
+        data={"reply_id": reply.pk, "channel": reply.channel},
+    )
+
+
+def receipt_confirmed_event(
+    complaint: Complaint, reply: Reply, by: User, at: datetime, note: str
+) -> ComplaintEvent:
+    return _append(
+        complaint, EventKind.RECEIPT_CONFIRMED, by, at, text=note, data={"reply_id": reply.pk}
+    )
+
+
+def response_recorded_event(
+    complaint: Complaint, by: User, at: datetime, response: str, note: str
+) -> ComplaintEvent:
+    return _append(
+        complaint, EventKind.RESPONSE_RECORDED, by, at, text=note, data={"response": response}
+    )
+
+
+def follow_up_recorded_event(complaint: Complaint, follow_up: FollowUp) -> ComplaintEvent:
+    return _append(
+        complaint,
+        EventKind.FOLLOW_UP_RECORDED,
+        follow_up.done_by,
+        follow_up.done_at,
+        text=follow_up.notes,
+        data={
+            "result": follow_up.result,
+            "outcome_satisfaction": follow_up.outcome_satisfaction,
+            "handling_satisfaction": follow_up.handling_satisfaction,
+        },
+    )
+
+
+def merged_in_event(
+    into: Complaint, duplicate: Complaint, by: User, at: datetime
+) -> ComplaintEvent:
+    return _append(into, EventKind.MERGED_IN, by, at, data={"merged": duplicate.reference})
+
+
+# --- time standards (written by the sla app through these functions) ----------------------
+
+
+def clock_warning_event(
+    complaint: Complaint, at: datetime, *, clock: str, due_at: datetime, point: int
+) -> ComplaintEvent:
+    return _append(
+        complaint,
+        EventKind.CLOCK_WARNING,
+        None,
+        at,
+        data={"clock": clock, "due_at": due_at.isoformat(), "point": point},
+    )
+
+
+def clock_breached_event(
+    complaint: Complaint, at: datetime, *, clock: str, due_at: datetime, action: str
+) -> ComplaintEvent:
+    return _append(
+        complaint,
+        EventKind.CLOCK_BREACHED,
+        None,
+        at,
+        data={"clock": clock, "due_at": due_at.isoformat(), "action": action},
+    )
+
+
+def clocks_paused_event(
+    complaint: Complaint, at: datetime, clocks: list[str], *, resumed: bool
+) -> ComplaintEvent:
+    kind = EventKind.CLOCK_RESUMED if resumed else EventKind.CLOCK_PAUSED
+    return _append(complaint, kind, None, at, data={"clocks": clocks})
+
+
+def clock_extended_event(
+    complaint: Complaint,
+    by: User,
+    at: datetime,
+    *,
+    clock: str,
+    due_before: datetime,
+    due_after: datetime,
+    approved: bool,
+    reason: str,
+) -> ComplaintEvent:
+    return _append(
+        complaint,
+        EventKind.CLOCK_EXTENDED,
+        by,
+        at,
+        text=reason,
+        visibility=Visibility.COMPLAINANT,
+        data={
+            "clock": clock,
+            "due_before": due_before.isoformat(),
+            "due_after": due_after.isoformat(),
+            "approved_by": by.pk if approved else None,
+        },
+    )
+
+
+# --- approvals (written by the authority app) ----------------------------------------------
+
+
+def approval_requested_event(
+    complaint: Complaint,
+    by: User,
+    at: datetime,
+    *,
+    request_id: int,
+    approver_role: str,
+    remedy_type: str,
+    amount: Decimal | None,
+    limit: Decimal | None,
+    covered: bool,
+    due_at: datetime,
+) -> ComplaintEvent:
+    return _append(
+        complaint,
+        EventKind.APPROVAL_REQUESTED,
+        by,
+        at,
+        data={
+            "approval_request_id": request_id,
+            "approver_role": approver_role,
+            "remedy_type": remedy_type,
+            "amount": _money(amount),
+            "limit": _money(limit),
+            "covered": covered,
+            "due_at": due_at.isoformat(),
+        },
+    )
+
+
+def approval_decided_event(
+    complaint: Complaint,
+    by: User,
+    at: datetime,
+    *,
+    request_id: int,
+    approved: bool,
+    approver_role: str,
+    remedy_type: str,
+    amount: Decimal | None,
+    reason: str,
+) -> ComplaintEvent:
+    return _append(
+        complaint,
+        EventKind.APPROVAL_DECIDED,
+        by,
+        at,
+        text=reason,
+        data={
+            "approval_request_id": request_id,
+            "approved": approved,
+            "approver_role": approver_role,
+            "remedy_type": remedy_type,
+            "amount": _money(amount),
+        },
+    )
+
+
+def approval_overdue_event(complaint: Complaint, at: datetime, request_id: int) -> ComplaintEvent:
+    return _append(
+        complaint, EventKind.APPROVAL_OVERDUE, None, at, data={"approval_request_id": request_id}
+    )
+
+
+# --- record changes --------------------------------------------------------------------------
+
+
 def field_changes(instance: Any, new_values: dict[str, Any]) -> list[dict[str, Any]]:
-    """Before/after pairs of the fields that really change, in a form JSON can keep."""
+    """Before/after pairs of the fields that really change, as codes JSON can keep: a related
+    row by its id (its name is looked up, in the reader's language, when the event is shown)."""
     changes = []
     for field, after in new_values.items():
         before = getattr(instance, field)
@@ -94,5 +324,7 @@ def _plain(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, models.Model):
-        return {"id": value.pk, "label": str(value)}
+        return {"id": value.pk}
+    if isinstance(value, datetime):
+        return value.isoformat()
     return str(value)

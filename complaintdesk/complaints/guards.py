@@ -7,8 +7,6 @@ The closing guard is the four-part rule of the training material (有诉必跟�
 
 from django.utils.translation import gettext as _
 
-from complaintdesk.accounts.roles import Role
-
 from .choices import ComplainantResponse, FollowUpResult
 
 
@@ -25,25 +23,6 @@ def investigation_recorded(complaint) -> list[str]:
     if not complaint.responsibility:
         missing.append(_("The responsibility finding is not recorded."))
     return missing
-
-
-def approval_settled(complaint) -> list[str]:
-    """A remedy beyond the proposer's authority is not replied to before the next level agrees."""
-    # Imported here: the authority app imports this package's models, and transitions.py
-    # imports this module while the complaint app loads.
-    from complaintdesk.authority.models import ApprovalStatus
-    from complaintdesk.authority.selectors import approval_blocking_reply
-
-    request = approval_blocking_reply(complaint)
-    if request is None:
-        return []
-    approver = Role(request.approver_role).label.lower()
-    if request.status == ApprovalStatus.PENDING:
-        return [_("The proposal awaits approval by the %(approver)s.") % {"approver": approver}]
-    return [
-        _("The %(approver)s refused the proposal: propose another solution.")
-        % {"approver": approver}
-    ]
 
 
 def ready_to_close(complaint) -> list[str]:

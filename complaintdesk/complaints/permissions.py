@@ -15,6 +15,7 @@ from complaintdesk.accounts.models import OrgUnit, User, subtree_q
 from complaintdesk.accounts.roles import HANDLING_ROLES, Capability, Role, capabilities_of
 from complaintdesk.core.errors import NotFound, NotPermitted
 
+from . import hooks
 from .models import Complaint
 from .transitions import Transition, actions_from, transition_for
 
@@ -46,21 +47,13 @@ def role_paths(user: User) -> list[HeldRole]:
 
 
 def _ladder_sight(user: User) -> list[tuple[int, str, int]]:
-    """(organisation, role, level) for each organisation-wide rung of an escalation ladder the
-    user stands on: the board office sees a complaint from the moment it is escalated there,
-    wherever in the organisation it sits. Read once per request, like role_paths."""
+    """(organisation, role, level) for each organisation-wide rung the user stands on, as the
+    policies report it (hooks.sight_register): the board office sees a complaint from the
+    moment it is escalated there, wherever in the organisation it sits. Read once per request,
+    like role_paths."""
     cached = getattr(user, _LADDER_ATTR, None)
     if cached is None:
-        from complaintdesk.sla.selectors import organisation_wide_rungs
-
-        cached = []
-        for organisation_id in {h.organisation_id for h in role_paths(user)}:
-            held = {h.role for h in role_paths(user) if h.organisation_id == organisation_id}
-            cached += [
-                (organisation_id, role, level)
-                for role, level in organisation_wide_rungs(organisation_id)
-                if role in held
-            ]
+        cached = hooks.extra_sight(user) if role_paths(user) else []
         setattr(user, _LADDER_ATTR, cached)
     return cached
 

@@ -1,7 +1,9 @@
 """The complaint lifecycle: the one table of allowed moves.
 
 Services check it before every state change, the detail page draws its buttons from it and the
-API will refuse with it. There is no second copy of the state machine anywhere.
+API will refuse with it. There is no second copy of the state machine anywhere: the moves the
+system makes on its own (escalation by the sweep, the send-back after a refused approval) are
+rows here too, marked `system`, which no person is offered and only their service performs.
 """
 
 from collections.abc import Callable
@@ -34,6 +36,13 @@ class Action(models.TextChoices):
     REJECT = "reject", _("Reject as out of scope")
 
 
+class SystemAction(models.TextChoices):
+    """Moves the system makes on the strength of something else; nobody is offered them."""
+
+    ESCALATE = "escalate", _("Escalate")
+    SEND_BACK = "send_back", _("Back to investigation after a refused approval")
+
+
 @dataclass(frozen=True)
 class Transition:
     action: str
@@ -43,9 +52,19 @@ class Transition:
     roles: frozenset[str]
     guard: Callable | None = None
     needs_reason: bool = False
+    # Made by the system on the strength of something else (a breach, an approver's refusal):
+    # offered to nobody, performed only by its service.
+    system: bool = False
+    # The timeline kind the move writes.
+    event_kind: str = "status_changed"
+    # Whether the move counts as activity on the complaint (queues sort on it): a rung climbed
+    # by the sweep is not work done on the case.
+    touches_activity: bool = True
 
     @property
     def label(self) -> str:
+        if self.system:
+            return SystemAction(self.action).label
         return Action(self.action).label
 
 
@@ -105,7 +124,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         frozenset({Status.PROPOSED}),
         Status.REPLIED,
         _FRONT_LINE,
-        guard=guards.approval_settled,
+        # The authority app adds its own guard (approval settled) through hooks.guard_register.
     ),
     Transition(
         Action.START_FOLLOW_UP, frozenset({Status.REPLIED}), Status.FOLLOWING_UP, _FRONT_LINE
@@ -144,7 +163,27 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
 )
 
-_BY_ACTION = {t.action: t for t in TRANSITIONS}
+# The system's rows of the same table: same checks of state, same `_apply`, same timeline.
+SYSTEM_TRANSITIONS: tuple[Transition, ...] = (
+    Transition(
+        SystemAction.ESCALATE,
+        frozenset(OPEN_STATUSES),
+        None,
+        frozenset(),
+        system=True,
+        event_kind="escalated",
+        touches_activity=False,
+    ),
+    Transition(
+        SystemAction.SEND_BACK,
+        frozenset({Status.PROPOSED}),
+        Status.INVESTIGATING,
+        frozenset(),
+        system=True,
+    ),
+)
+
+_BY_ACTION = {t.action: t for t in (*TRANSITIONS, *SYSTEM_TRANSITIONS)}
 
 
 def transition_for(action: str) -> Transition:
@@ -152,4 +191,5 @@ def transition_for(action: str) -> Transition:
 
 
 def actions_from(status: str) -> list[Transition]:
+    """The moves a person may be offered from this state (system moves are never offered)."""
     return [t for t in TRANSITIONS if status in t.sources]

@@ -4,6 +4,17 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .messages import message_render
+
+
+class NotificationKind(models.TextChoices):
+    CLOCK_WARNING = "clock_warning", _("Time standard warning")
+    PROGRESS_TASK = "progress_task", _("Progress update owed")
+    ESCALATED = "escalated", _("Escalated")
+    APPROVAL_REQUESTED = "approval_requested", _("Approval requested")
+    APPROVAL_DECIDED = "approval_decided", _("Approval decided")
+    APPROVAL_OVERDUE = "approval_overdue", _("Approval overdue")
+
 
 class Notification(models.Model):
     recipient = models.ForeignKey(
@@ -12,8 +23,7 @@ class Notification(models.Model):
         related_name="notifications",
         verbose_name=_("recipient"),
     )
-    # A short code (clock_warning, escalated, approval_requested…) for filtering and tests.
-    kind = models.CharField(_("kind"), max_length=40)
+    kind = models.CharField(_("kind"), max_length=40, choices=NotificationKind.choices)
     complaint = models.ForeignKey(
         "complaints.Complaint",
         on_delete=models.PROTECT,
@@ -22,10 +32,8 @@ class Notification(models.Model):
         related_name="notifications",
         verbose_name=_("complaint"),
     )
-    # Written in the recipient's language when created: a notification is a message sent,
-    # not a view, and must read the same tomorrow whatever the catalogues say then.
-    subject = models.CharField(_("subject"), max_length=200)
-    body = models.TextField(_("message"), blank=True)
+    # What the message says, as codes and ids: rendered in the reader's language (messages.py).
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
     created_at = models.DateTimeField(_("sent at"))
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
     mailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
@@ -40,3 +48,12 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+    @property
+    def subject(self) -> str:
+        """The subject line in the current language."""
+        return message_render(self)[0]
+
+    @property
+    def body(self) -> str:
+        return message_render(self)[1]

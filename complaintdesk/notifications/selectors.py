@@ -1,10 +1,10 @@
 """Reading a user's notifications."""
 
 from django.conf import settings
-from django.db.models import QuerySet
 
 from complaintdesk.accounts.models import Organisation, User
 
+from .messages import messages_render
 from .models import Notification
 
 
@@ -14,8 +14,10 @@ def unread_count(user: User) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
-def inbox(user: User, *, limit: int = 50) -> QuerySet:
-    return Notification.objects.filter(recipient=user).select_related("complaint")[:limit]
+def inbox(user: User, *, limit: int = 50) -> list[Notification]:
+    """The user's latest notifications, rendered in the current language."""
+    rows = Notification.objects.filter(recipient=user).select_related("complaint")[:limit]
+    return messages_render(list(rows))
 
 
 def notification_get(user: User, pk: int) -> Notification:

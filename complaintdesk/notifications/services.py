@@ -5,53 +5,41 @@ change it announces does; the mail is queued only after commit, so a rolled-back
 never mails anyone.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import datetime
 from functools import partial
+from typing import Any
 
-from django.conf import settings
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from complaintdesk.accounts.models import User
 
 from .models import Notification
-
-
-def _language_of(user: User) -> str:
-    return user.preferred_language or settings.LANGUAGE_CODE
+from .tasks import notification_mail_send
 
 
 def notify(
     recipients: Iterable[User],
     *,
     kind: str,
-    complaint=None,
-    render: Callable[[], tuple[str, str]],
+    complaint: Any = None,
+    params: dict[str, Any] | None = None,
     at: datetime | None = None,
 ) -> list[Notification]:
-    """`render` returns (subject, body) and is called once per recipient in their language."""
+    """One row per active recipient, in the caller's transaction; the mail copy is queued
+    after commit. `params` are what the kind's renderer needs: codes, ids, numbers."""
     at = at or timezone.now()
     unique = {user.pk: user for user in recipients if user.is_active}
-    rows = []
-    for user in unique.values():
-        with translation.override(_language_of(user)):
-            subject, body = render()
-        rows.append(
-            Notification(
-                recipient=user,
-                kind=kind,
-                complaint=complaint,
-                subject=str(subject)[:200],
-                body=str(body),
-                created_at=at,
-            )
+    rows = [
+        Notification(
+            recipient=user, kind=kind, complaint=complaint, params=params or {}, created_at=at
         )
+        for user in unique.values()
+    ]
     created = Notification.objects.bulk_create(rows)
     ids = [row.pk for row in created if row.recipient.email]
     if ids:
-        from .tasks import notification_mail_send
-
         transaction.on_commit(partial(notification_mail_send.enqueue, ids))
     return created
 

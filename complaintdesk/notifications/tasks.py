@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from .models import Notification
@@ -21,12 +21,15 @@ def notification_mail_send(notification_ids: list[int]) -> int:
         )
         if not claimed or not notification.recipient.email:
             continue
-        body = notification.body
+        # In the recipient's language, whatever the language of the page that caused it.
+        language = notification.recipient.preferred_language or settings.LANGUAGE_CODE
+        with translation.override(language):
+            subject, body = notification.subject, notification.body
         if notification.complaint_id:
             body = f"{body}\n\n{notification.complaint.reference}"
         try:
             send_mail(
-                notification.subject,
+                subject,
                 body,
                 settings.DEFAULT_FROM_EMAIL,
                 [notification.recipient.email],

@@ -11,12 +11,15 @@ from typing import Any
 
 from django.db import models, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from complaintdesk.accounts.models import User
 from complaintdesk.complaints.models import Complaint
-from complaintdesk.complaints.services import complaint_assign, complaint_reassign
-from complaintdesk.complaints.services.lifecycle import move_check
+from complaintdesk.complaints.services import (
+    complaint_assign,
+    complaint_lock,
+    complaint_reassign,
+    move_check,
+)
 from complaintdesk.complaints.transitions import Action, transition_for
 
 from .models import AssignmentRule, Strategy
@@ -55,12 +58,13 @@ def _next_in_turn(candidates: list[User], last_assigned_id: int | None) -> User:
 
 
 def _matched_on(rule: AssignmentRule) -> dict[str, Any]:
-    """The conditions the rule set, as the timeline keeps them (ids with the label of the day)."""
+    """The conditions the rule set, as the timeline keeps them: codes, and related rows by id
+    (their names are looked up in the reader's language when the event is shown)."""
     matched: dict[str, Any] = {}
     for field in rule.set_conditions():
         value = getattr(rule, field)
         if isinstance(value, models.Model):
-            value = {"id": value.pk, "label": str(value)}
+            value = {"id": value.pk}
         matched[field] = value
     return matched
 
@@ -81,11 +85,7 @@ def complaint_route(
         # Lock order: the complaint, then the rule; every routing takes them in this order.
         # Only the complaint's row ("self"): locking its unit too would queue every routing
         # in the unit behind this one for the wrong reason.
-        locked = (
-            Complaint.objects.select_for_update(of=("self",))
-            .select_related("unit")
-            .get(pk=complaint.pk)
-        )
+        locked = complaint_lock(complaint)
         action = _routing_action(by, locked)
         rule = rule_matching(locked)
         if rule is None:
@@ -120,8 +120,8 @@ def complaint_route(
         if action == Action.ASSIGN:
             saved = complaint_assign(locked, by, handler, at=at, routing=routing)
         else:
-            reason = _("Routed by rule “%(rule)s”.") % {"rule": rule.name}
-            saved = complaint_reassign(locked, by, handler, reason, at=at, routing=routing)
+            # The rule is the reason: the timeline says so in the reader's language.
+            saved = complaint_reassign(locked, by, handler, "", at=at, routing=routing)
         if rule.strategy == Strategy.ROUND_ROBIN:
             AssignmentRule.objects.filter(pk=rule.pk).update(last_assigned=handler)
     return RoutingDecision(

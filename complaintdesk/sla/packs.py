@@ -6,6 +6,9 @@ breach, and the extensions it allows. Installing again restores the shipped valu
 packs (matched by code and clock name) and leaves every other policy alone.
 """
 
+from .models import ClockRule as CurrentClockRule
+from .models import Policy as CurrentPolicy
+
 WRITTEN = ["letter", "email", "web_form", "social_media", "regulator", "api", "executive_office"]
 WARN_75_AND_A_DAY = [{"percent": 75}, {"working_days_before": 1}]
 
@@ -169,11 +172,8 @@ PACKS = [
 ]
 
 
-def packs_install(Policy=None, ClockRule=None) -> None:
+def packs_install(Policy=CurrentPolicy, ClockRule=CurrentClockRule) -> None:
     """Install or restore the shipped packs; the models may be a migration's historical ones."""
-    if Policy is None:
-        from .models import ClockRule, Policy
-
     for pack in PACKS:
         en, hans, hant = pack["names"]
         policy, _ = Policy.objects.update_or_create(

@@ -11,7 +11,12 @@ from complaintdesk.accounts.selectors import role_holders
 from complaintdesk.complaints.choices import Channel, Grade, RiskFlag, Status
 from complaintdesk.complaints.models import Complaint
 
-from .calendars import WorkingCalendar, calendar_for_region, close_of_nth_working_day
+from .calendars import (
+    WorkingCalendar,
+    calendar_for_region,
+    close_of_nth_working_day,
+    end_of_nth_day,
+)
 from .choices import LIVE_CLOCK_STATES, LadderScope, Region
 from .models import (
     Calendar,
@@ -227,8 +232,6 @@ def policy_notes(complaint: Complaint) -> PolicyNotes | None:
         return None
     review_until = None
     if policy.review_window_days and complaint.first_replied_at:
-        from .calendars import end_of_nth_day
-
         review_until = end_of_nth_day(
             complaint.first_replied_at,
             policy.review_window_days,

@@ -3,21 +3,27 @@
 from django.utils import timezone
 from django_tasks import task
 
-from complaintdesk.authority.services import approvals_overdue_remind
+from complaintdesk.core import hooks as core_hooks
 
+from .hooks import SweepRan
 from .services import sla_sweep
 
 
 @task()
 def sla_sweep_task() -> dict:
-    """Every minute (sla_beat): clocks' warnings, breaches and escalations, then approvals
-    that are waiting too long. Safe to run on any number of workers at once."""
+    """Every minute (sla_beat): clocks' warnings, breaches and escalations, then what the
+    other policies chase on the same beat (late approval decisions). Safe to run on any
+    number of workers at once."""
     now = timezone.now()
     report = sla_sweep(now)
-    return {
-        "warnings": report.warnings,
-        "breaches": report.breaches,
-        "escalations": report.escalations,
-        "skipped": report.skipped,
-        "approvals_reminded": approvals_overdue_remind(now),
-    }
+    ran = SweepRan(
+        now,
+        {
+            "warnings": report.warnings,
+            "breaches": report.breaches,
+            "escalations": report.escalations,
+            "skipped": report.skipped,
+        },
+    )
+    core_hooks.publish(ran)
+    return ran.report

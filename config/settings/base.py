@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "complaintdesk.sla",
     "complaintdesk.routing",
     "complaintdesk.authority",
+    "complaintdesk.workspace",
     "complaintdesk.demo",
 ]
 
@@ -70,7 +71,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "complaintdesk.notifications.context_processors.unread",
+                "complaintdesk.workspace.context_processors.unread",
             ],
         },
     },

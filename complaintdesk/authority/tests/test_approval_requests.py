@@ -71,7 +71,11 @@ def test_the_request_is_on_the_timeline_with_approver_remedy_amount_and_due_time
     event = given.complaint.events.get(kind=EventKind.APPROVAL_REQUESTED)
     assert event.actor == given.handler
     assert event.visibility == Visibility.INTERNAL
-    assert event.text == request.reason_needed
+    # Why approval is needed is kept as facts, and read in the reader's language
+    assert event.text == ""
+    assert request.reason_needed == (
+        "5000.00 HKD is above the proposer's limit of 200.00 HKD for “Refund”."
+    )
     due_at = datetime.fromisoformat(event.data.pop("due_at"))
     assert due_at == request.due_at
     assert event.data == {
@@ -79,6 +83,8 @@ def test_the_request_is_on_the_timeline_with_approver_remedy_amount_and_due_time
         "approver_role": Role.REGIONAL_GM,
         "remedy_type": "refund",
         "amount": "5000",
+        "limit": "200.00",
+        "covered": True,
     }
     moved = given.complaint.events.get(kind=EventKind.STATUS_CHANGED, action="propose")
     assert moved.id < event.id
@@ -116,10 +122,15 @@ def test_each_approver_is_notified_in_their_own_language():
     # When a refund beyond the handler's limit is proposed on a Friday
     given.propose("refund", "5000", at=at("2026-03-06 10:00"))
 
-    # Then the notification is written in Chinese: the remedy and the date are Chinese
-    body = Notification.objects.get(recipient=given.regional_gm).body
+    # Then the notification reads in Chinese in their language (as their mail copy is sent):
+    # the remedy and the date are Chinese; an English page shows the same row in English
+    notification = Notification.objects.get(recipient=given.regional_gm)
+    with translation.override(given.regional_gm.preferred_language):
+        body = notification.body
     assert "退款" in body
     assert "2026年3月10日" in body
+    with translation.override("en"):
+        assert "Refund 5000.00 HKD" in Notification.objects.get(pk=notification.pk).body
 
 
 def test_the_complainant_can_be_told_who_decides_and_by_when():

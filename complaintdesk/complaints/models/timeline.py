@@ -6,13 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from complaintdesk.core.models import AppendOnlyQuerySet
 
-from ..choices import Visibility
+from ..choices import EventKind, Visibility
 from .complaint import Complaint
 
 
 class ComplaintEvent(models.Model):
     complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="events")
-    kind = models.CharField(_("kind"), max_length=32)
+    kind = models.CharField(_("kind"), max_length=32, choices=EventKind.choices)
     # The action of the transitions table for lifecycle moves, so the timeline names them.
     action = models.CharField(_("action"), max_length=32, blank=True)
     actor = models.ForeignKey(

@@ -16,11 +16,13 @@ from .intake import (
     complaint_register,
     complaint_update_record,
 )
+from .lifecycle import activity_touch as complaint_activity_touch
 from .lifecycle import (
     complaint_acknowledge,
     complaint_appeal,
     complaint_assign,
     complaint_close,
+    complaint_lock,
     complaint_merge,
     complaint_reassign,
     complaint_reject,
@@ -30,11 +32,14 @@ from .lifecycle import (
     complaint_start_follow_up,
     complaint_start_investigation,
     complaint_withdraw,
+    move_check,
 )
 from .numbering import reference_allocate
+from .system import complaint_deadlines_summarise, complaint_escalate, complaint_send_back
 
 __all__ = [
     "complaint_acknowledge",
+    "complaint_activity_touch",
     "complaint_add_note",
     "complaint_appeal",
     "complaint_assign",
@@ -42,6 +47,9 @@ __all__ = [
     "complaint_classify",
     "complaint_close",
     "complaint_confirm_reply_receipt",
+    "complaint_deadlines_summarise",
+    "complaint_escalate",
+    "complaint_lock",
     "complaint_merge",
     "complaint_propose",
     "complaint_reassign",
@@ -55,9 +63,11 @@ __all__ = [
     "complaint_reply",
     "complaint_request_information",
     "complaint_resume",
+    "complaint_send_back",
     "complaint_start_follow_up",
     "complaint_start_investigation",
     "complaint_update_record",
     "complaint_withdraw",
+    "move_check",
     "reference_allocate",
 ]

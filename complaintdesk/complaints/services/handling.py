@@ -9,11 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from complaintdesk.accounts.models import OrgUnit, User
-from complaintdesk.accounts.roles import Capability
+from complaintdesk.core import hooks as core_hooks
 from complaintdesk.core.errors import GuardFailed
-from complaintdesk.sla import services as sla
 
-from .. import permissions
+from .. import hooks
 from ..choices import (
     ComplainantResponse,
     FollowUpResult,
@@ -23,10 +22,26 @@ from ..choices import (
     Responsibility,
     Visibility,
 )
-from ..events import CONTACT_KINDS, EventKind, event_append, field_changes
+from ..events import (
+    CONTACT_KINDS,
+    EventKind,
+    field_changes,
+    follow_up_recorded_event,
+    note_event,
+    receipt_confirmed_event,
+    record_changed_event,
+    reply_sent_event,
+    response_recorded_event,
+    step_recorded_event,
+)
 from ..models import Complaint, FollowUp, Proposal, Reply, RootCause, StepRecord
+from ..record_rules import Record, record_check
 from ..transitions import Action
-from .lifecycle import _apply, activity_touch
+from .lifecycle import _apply, activity_touch, complaint_lock
+
+
+def _written(complaint: Complaint, record: str, by: User, at: datetime, detail: str = "") -> None:
+    core_hooks.publish(hooks.RecordWritten(complaint, record, by, at, detail))
 
 
 def complaint_add_note(
@@ -41,31 +56,35 @@ def complaint_add_note(
     """A note, or a logged call, letter, mail or visit (kind), on the timeline."""
     if kind != EventKind.NOTE and kind not in CONTACT_KINDS:
         raise ValueError(f"Not a note or contact kind: {kind}")
-    permissions.require_capability(by, complaint, Capability.ADD_NOTE)
+    record_check(by, complaint, Record.NOTE)
     if not text.strip():
         raise GuardFailed(_("The note is empty."))
     at = at or timezone.now()
     with transaction.atomic():
-        event_append(complaint, kind, by, at=at, text=text.strip(), visibility=visibility)
+        locked = complaint_lock(complaint)
+        record_check(by, locked, Record.NOTE)
+        note_event(locked, by, at, text.strip(), kind=kind, visibility=visibility)
         activity_touch(complaint, at)
-        if kind in CONTACT_KINDS:
-            sla.clocks_on_contact(complaint, at)
+        # A logged contact meets the contact clocks (sla app).
+        _written(locked, Record.NOTE, by, at, detail=kind)
 
 
 def complaint_record_step(
     complaint: Complaint, by: User, step: str, note: str = "", *, at: datetime | None = None
 ) -> StepRecord:
-    permissions.require_capability(by, complaint, Capability.FOLLOW_UP)
+    record_check(by, complaint, Record.STEP)
     if step not in HandlingStep.values:
         raise GuardFailed(_("Unknown handling step."))
     at = at or timezone.now()
     with transaction.atomic():
+        locked = complaint_lock(complaint)
+        record_check(by, locked, Record.STEP)
         record = StepRecord.objects.create(
-            complaint=complaint, step=step, note=note, done_by=by, done_at=at
+            complaint=locked, step=step, note=note, done_by=by, done_at=at
         )
-        event_append(complaint, EventKind.STEP_RECORDED, by, at=at, text=note, data={"step": step})
+        step_recorded_event(locked, by, at, step, note)
         activity_touch(complaint, at)
-        sla.clocks_on_step(complaint, step, at)
+        _written(locked, Record.STEP, by, at, detail=step)
     return record
 
 
@@ -94,14 +113,15 @@ def complaint_record_investigation(
     }
     at = at or timezone.now()
     with transaction.atomic():
-        locked = Complaint.objects.select_for_update().select_related("unit").get(pk=complaint.pk)
-        permissions.require_capability(by, locked, Capability.INVESTIGATE)
+        locked = complaint_lock(complaint)
+        record_check(by, locked, Record.INVESTIGATION)
         changes = field_changes(locked, values)
         for field, value in values.items():
             setattr(locked, field, value)
         locked.last_activity_at = max(at, locked.last_activity_at)
         locked.save()
-        event_append(locked, EventKind.INVESTIGATION_RECORDED, by, at=at, changes=changes)
+        record_changed_event(locked, by, at, changes, kind=EventKind.INVESTIGATION_RECORDED)
+        _written(locked, Record.INVESTIGATION, by, at)
     return locked
 
 
@@ -117,15 +137,10 @@ def complaint_propose(
 ) -> Proposal:
     """Propose the solution (处理决定) with the remedy and the reasons.
 
-    A remedy beyond the proposer's authority still makes the complaint "solution proposed", and
-    opens a request for approval by the next level in the same transaction; the reply waits for
-    it (guards.approval_settled).
+    The complaint becomes "solution proposed" and `ProposalMade` is published in the same
+    transaction: the authority app opens a request for approval when the remedy is beyond the
+    proposer's authority, and its guard then holds the reply until the request is settled.
     """
-    # Imported here: the authority app is built on the complaint models and this package, so a
-    # module-level import would make the two import each other while loading.
-    from complaintdesk.authority.selectors import within_authority
-    from complaintdesk.authority.services import approval_request_open
-
     problems = []
     if remedy_type not in RemedyType.values:
         problems.append(_("Unknown remedy."))
@@ -164,8 +179,7 @@ def complaint_propose(
             },
         )
         proposal = created[0]
-        if not within_authority(by, proposed, remedy_type, amount):
-            approval_request_open(proposal, by, proposal.proposed_at)
+        core_hooks.publish(hooks.ProposalMade(proposed, proposal, by, proposal.proposed_at))
     return proposal
 
 
@@ -208,15 +222,7 @@ def complaint_reply(
     with transaction.atomic():
         _apply(complaint, by, Action.REPLY, at=at, before_guard=write, data={"channel": channel})
         reply = created[0]
-        event_append(
-            complaint,
-            EventKind.REPLY_SENT,
-            by,
-            at=reply.sent_at,
-            text=reply.text,
-            visibility=Visibility.COMPLAINANT,
-            data={"reply_id": reply.pk, "channel": channel},
-        )
+        reply_sent_event(complaint, reply)
     return reply
 
 
@@ -224,27 +230,21 @@ def complaint_confirm_reply_receipt(
     complaint: Complaint, by: User, *, note: str = "", at: datetime | None = None
 ) -> Reply:
     """The original receiver confirms with the complainant that a colleague's reply reached them."""
-    permissions.require_capability(by, complaint, Capability.FOLLOW_UP)
-    if by.pk != complaint.received_by_id:
-        raise GuardFailed(_("Only the person who received the complaint can confirm this."))
+    record_check(by, complaint, Record.CONFIRM_RECEIPT)
     at = at or timezone.now()
     with transaction.atomic():
-        reply = complaint.replies.select_for_update().order_by("-sent_at", "-id").first()
+        locked = complaint_lock(complaint)
+        record_check(by, locked, Record.CONFIRM_RECEIPT)
+        reply = locked.replies.select_for_update().order_by("-sent_at", "-id").first()
         if reply is None:
             raise GuardFailed(_("No reply to the complainant is recorded."))
         if reply.receiver_confirmed_at is None:
             reply.receiver_confirmed_by = by
             reply.receiver_confirmed_at = at
             reply.save(update_fields=["receiver_confirmed_by", "receiver_confirmed_at"])
-            event_append(
-                complaint,
-                EventKind.RECEIPT_CONFIRMED,
-                by,
-                at=at,
-                text=note,
-                data={"reply_id": reply.pk},
-            )
+            receipt_confirmed_event(locked, reply, by, at, note)
             activity_touch(complaint, at)
+            _written(locked, Record.CONFIRM_RECEIPT, by, at)
     return reply
 
 
@@ -256,8 +256,8 @@ def complaint_record_response(
         raise GuardFailed(_("Say whether the complainant accepted the solution."))
     at = at or timezone.now()
     with transaction.atomic():
-        locked = Complaint.objects.select_for_update().select_related("unit").get(pk=complaint.pk)
-        permissions.require_capability(by, locked, Capability.FOLLOW_UP)
+        locked = complaint_lock(complaint)
+        record_check(by, locked, Record.RESPONSE)
         if not locked.replies.exists():
             raise GuardFailed(_("No reply to the complainant is recorded."))
         locked.complainant_response = response
@@ -271,9 +271,8 @@ def complaint_record_response(
                 "updated_at",
             ]
         )
-        event_append(
-            locked, EventKind.RESPONSE_RECORDED, by, at=at, text=note, data={"response": response}
-        )
+        response_recorded_event(locked, by, at, response, note)
+        _written(locked, Record.RESPONSE, by, at)
     return locked
 
 
@@ -298,14 +297,16 @@ def complaint_record_follow_up(
         problems.append(_("Describe the attempt (when, which number or address)."))
     if problems:
         raise GuardFailed(_("The follow-up is not complete:"), details=problems)
-    permissions.require_capability(by, complaint, Capability.FOLLOW_UP)
+    record_check(by, complaint, Record.FOLLOW_UP)
     if not complaint.replies.exists():
         # A follow-up call checks on a reply: there is nothing to follow up before one.
         raise GuardFailed(_("No reply to the complainant is recorded."))
     at = at or timezone.now()
     with transaction.atomic():
+        locked = complaint_lock(complaint)
+        record_check(by, locked, Record.FOLLOW_UP)
         follow_up = FollowUp.objects.create(
-            complaint=complaint,
+            complaint=locked,
             result=result,
             outcome_satisfaction=outcome_satisfaction,
             handling_satisfaction=handling_satisfaction,
@@ -313,17 +314,7 @@ def complaint_record_follow_up(
             done_by=by,
             done_at=at,
         )
-        event_append(
-            complaint,
-            EventKind.FOLLOW_UP_RECORDED,
-            by,
-            at=at,
-            text=notes.strip(),
-            data={
-                "result": result,
-                "outcome_satisfaction": outcome_satisfaction,
-                "handling_satisfaction": handling_satisfaction,
-            },
-        )
+        follow_up_recorded_event(locked, follow_up)
         activity_touch(complaint, at)
+        _written(locked, Record.FOLLOW_UP, by, at)
     return follow_up

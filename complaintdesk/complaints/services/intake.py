@@ -13,22 +13,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from complaintdesk.accounts.models import OrgUnit, UnitKind, User
-from complaintdesk.accounts.roles import Capability
-from complaintdesk.core.errors import (
-    DomainError,
-    GuardFailed,
-    NotFound,
-    NotPermitted,
-    TransitionNotAllowed,
-)
+from complaintdesk.core import hooks as core_hooks
+from complaintdesk.core.errors import DomainError, GuardFailed
 from complaintdesk.customers.models import Complainant
-from complaintdesk.sla import services as sla
 
-from .. import permissions
+from .. import hooks, permissions
 from ..choices import Channel, Grade, Language, RiskFlag
-from ..events import EventKind, event_append, field_changes
+from ..events import (
+    EventKind,
+    attachment_added_event,
+    field_changes,
+    record_changed_event,
+    registered_event,
+)
 from ..models import Attachment, Complaint
-from .lifecycle import activity_touch
+from ..record_rules import Record, record_check
+from .lifecycle import activity_touch, complaint_lock
 from .numbering import reference_allocate
 
 # The structured record a receiver fills in and a handler may correct later.
@@ -141,53 +141,41 @@ def complaint_register(
         year = received_at.astimezone(ZoneInfo(organisation.time_zone)).year
         complaint.reference = reference_allocate(organisation.reference_prefix, year)
         complaint.save(force_insert=True)
-        event_append(
-            complaint,
-            EventKind.REGISTERED,
-            by,
-            at=received_at,
-            status_after=complaint.status,
-            data={"channel": channel, "reference": complaint.reference},
-        )
-        sla.clocks_start(complaint, at=received_at)
-    if organisation.route_new_complaints:
-        complaint = _route_on_arrival(complaint, by, received_at)
+        registered_event(complaint, by, received_at)
+        # The time standards start their clocks here, in the same transaction.
+        event = hooks.ComplaintRegistered(complaint, by, received_at)
+        core_hooks.publish(event)
+    # After the registration's own transaction block: routing on arrival may fail or find no
+    # rule without ever losing the complaint just taken.
+    if core_hooks.has_after_subscribers(hooks.ComplaintRegistered):
+        core_hooks.publish_after(event)
+        complaint.refresh_from_db()
     return complaint
-
-
-def _route_on_arrival(complaint: Complaint, by: User, at: datetime) -> Complaint:
-    """After the registration has committed: a routing failure never loses the complaint."""
-    from complaintdesk.routing.services import complaint_route
-
-    try:
-        decision = complaint_route(complaint, by, at=at)
-    except (NotPermitted, NotFound, TransitionNotAllowed):
-        return complaint  # the receiver may not assign here; a manager routes it from the queue
-    return decision.complaint if decision else complaint
 
 
 def complaint_update_record(
     complaint: Complaint, by: User, *, at: datetime | None = None, **values
 ) -> Complaint:
     """Correct or complete the structured record; the timeline keeps before and after."""
-    return _update(complaint, by, values, RECORD_FIELDS, EventKind.RECORD_CHANGED, at)
+    return _update(complaint, by, values, RECORD_FIELDS, Record.RECORD, at)
 
 
 def complaint_classify(
     complaint: Complaint, by: User, *, at: datetime | None = None, **values
 ) -> Complaint:
-    """Category code, grade, anger score and risk flags (screening, step 4)."""
-    return _update(complaint, by, values, CLASSIFICATION_FIELDS, EventKind.CLASSIFIED, at)
+    """Category code, grade, anger score and risk flags (screening, step 4). The policies
+    follow: a grade or risk flag may put the complaint higher on the ladder at once."""
+    return _update(complaint, by, values, CLASSIFICATION_FIELDS, Record.CLASSIFICATION, at)
 
 
-def _update(complaint, by, values, allowed, kind, at) -> Complaint:
+def _update(complaint, by, values, allowed, record, at) -> Complaint:
     unknown = set(values) - set(allowed)
     if unknown:
         raise TypeError(f"Not editable here: {sorted(unknown)}")
     at = at or timezone.now()
     with transaction.atomic():
-        locked = Complaint.objects.select_for_update().select_related("unit").get(pk=complaint.pk)
-        permissions.require_capability(by, locked, Capability.EDIT_RECORD)
+        locked = complaint_lock(complaint)
+        record_check(by, locked, record)
         changes = field_changes(locked, values)
         if not changes:
             return locked
@@ -196,9 +184,12 @@ def _update(complaint, by, values, allowed, kind, at) -> Complaint:
         _validate(locked)
         locked.last_activity_at = max(at, locked.last_activity_at)
         locked.save()
-        event_append(locked, kind, by, at=at, changes=changes)
-        if kind == EventKind.CLASSIFIED:
-            sla.clocks_on_classified(locked, at)
+        kind = EventKind.CLASSIFIED if record == Record.CLASSIFICATION else EventKind.RECORD_CHANGED
+        record_changed_event(locked, by, at, changes, kind=kind)
+        if record == Record.CLASSIFICATION:
+            core_hooks.publish(hooks.ComplaintClassified(locked, by, at))
+        else:
+            core_hooks.publish(hooks.RecordWritten(locked, record, by, at))
     return locked
 
 
@@ -212,7 +203,7 @@ def complaint_attach(
 ) -> Attachment:
     """Keep a piece of evidence with the record. The file is stored under a random name and is
     only ever served as a download, so an uploaded HTML or script page cannot run in a browser."""
-    permissions.require_capability(by, complaint, Capability.ADD_NOTE)
+    record_check(by, complaint, Record.ATTACHMENT)
     extension = PurePath(upload.name or "").suffix.lower().lstrip(".")
     if extension not in settings.ATTACHMENT_ALLOWED_EXTENSIONS:
         raise GuardFailed(
@@ -235,6 +226,8 @@ def complaint_attach(
     upload.seek(0)
     at = at or timezone.now()
     with transaction.atomic():
+        locked = complaint_lock(complaint)
+        record_check(by, locked, Record.ATTACHMENT)
         attachment = Attachment(
             complaint=complaint,
             original_name=PurePath(upload.name).name[:255],
@@ -248,12 +241,6 @@ def complaint_attach(
         attachment.file.save(upload.name, upload, save=False)
         attachment.save()
         activity_touch(complaint, at)
-        event_append(
-            complaint,
-            EventKind.ATTACHMENT_ADDED,
-            by,
-            at=at,
-            text=attachment.original_name,
-            data={"attachment_id": attachment.pk, "size": attachment.size},
-        )
+        attachment_added_event(complaint, attachment, by, at)
+        core_hooks.publish(hooks.RecordWritten(locked, Record.ATTACHMENT, by, at))
     return attachment

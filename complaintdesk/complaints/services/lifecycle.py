@@ -1,7 +1,8 @@
 """Lifecycle moves: one function per action of the transitions table.
 
-Every move goes through `_apply`, which locks the row, checks scope, role, state and guard,
-writes, and appends the timeline event in one transaction. A refused move writes nothing.
+Every move goes through `_apply`, which locks the row, checks scope, role, state and guards
+(the table's own and those a policy registered), writes, appends the timeline event and
+publishes `ComplaintMoved` to the policies, in one transaction. A refused move writes nothing.
 """
 
 from collections.abc import Callable
@@ -13,19 +14,38 @@ from django.utils.translation import gettext as _
 
 from complaintdesk.accounts.models import User
 from complaintdesk.accounts.roles import HANDLING_ROLES
+from complaintdesk.core import hooks as core_hooks
 from complaintdesk.core.errors import GuardFailed, NotFound, NotPermitted, TransitionNotAllowed
-from complaintdesk.sla import services as sla
 
-from .. import permissions
+from .. import hooks, permissions
 from ..choices import Status
-from ..events import EventKind, event_append
+from ..events import merged_in_event, moved_event
 from ..models import Complaint
 from ..transitions import Action, transition_for
 
 
+def complaint_lock(complaint: Complaint) -> Complaint:
+    """The complaint's row, locked for the rest of the transaction, with what the checks and
+    the subscribers read. Only the complaint's row (of=self): locking its organisation and unit
+    too would queue every write in an organisation behind every other (PostgreSQL)."""
+    return (
+        Complaint.objects.select_for_update(of=("self",))
+        .select_related("organisation", "unit")
+        .get(pk=complaint.pk)
+    )
+
+
+def _copy_back(source: Complaint, target: Complaint) -> None:
+    """Let the caller's instance show what was written, so nobody saves a stale copy."""
+    if source is target:
+        return
+    for field in Complaint._meta.concrete_fields:
+        setattr(target, field.attname, getattr(source, field.attname))
+
+
 def _apply(
     complaint: Complaint,
-    actor: User,
+    actor: User | None,
     action: str,
     *,
     at: datetime | None = None,
@@ -33,65 +53,77 @@ def _apply(
     updates: dict | None = None,
     before_guard: Callable[[Complaint, datetime], None] | None = None,
     data: dict | None = None,
+    reason_in_data: bool = False,
 ) -> Complaint:
+    """`reason_in_data`: the move's reason is a fact in `data` (the routing rule that chose a
+    handler), rendered in the reader's language, so no typed reason is asked for."""
     transition = transition_for(action)
     at = at or timezone.now()
     with transaction.atomic():
-        locked = (
-            # of=self: lock the complaint only, not its organisation and unit rows, or every
-            # move in an organisation would queue behind every other (PostgreSQL).
-            Complaint.objects.select_for_update(of=("self",))
-            .select_related("organisation", "unit")
-            .get(pk=complaint.pk)
-        )
+        locked = complaint_lock(complaint)
         move_check(locked, actor, action)
-        if transition.needs_reason and not reason.strip():
+        if transition.needs_reason and not reason.strip() and not reason_in_data:
             raise GuardFailed(_("Please give a reason."), details=[_("A reason is required.")])
+        status_before, level_before = locked.status, locked.escalation_level
         for field, value in (updates or {}).items():
             setattr(locked, field, value)
         if before_guard is not None:
             before_guard(locked, at)
-        if transition.guard is not None:
-            missing = transition.guard(locked)
-            if missing:
-                raise GuardFailed(
-                    _("“%(action)s” is not possible yet:") % {"action": transition.label},
-                    details=missing,
-                )
-        status_before = locked.status
+        guards = [transition.guard] if transition.guard is not None else []
+        missing = [gap for guard in guards + hooks.policy_guards(action) for gap in guard(locked)]
+        if missing:
+            raise GuardFailed(
+                _("“%(action)s” is not possible yet:") % {"action": transition.label},
+                details=missing,
+            )
         if transition.target is not None:
             locked.status = transition.target
-        locked.last_activity_at = max(at, locked.last_activity_at)
+        if transition.touches_activity:
+            locked.last_activity_at = max(at, locked.last_activity_at)
         if reason and transition.needs_reason:
             locked.status_reason = reason
         locked.save()
-        event_append(
+        moved_event(
             locked,
-            EventKind.STATUS_CHANGED,
             actor,
-            at=at,
+            at,
+            kind=transition.event_kind,
             action=action,
             status_before=status_before,
-            status_after=locked.status,
-            text=reason,
+            reason=reason,
             data=data,
         )
         # Clocks move with the status, in the same transaction: met, paused, restarted.
-        sla.clocks_on_action(locked, action, at)
+        core_hooks.publish(
+            hooks.ComplaintMoved(locked, action, actor, at, status_before, level_before)
+        )
+        _copy_back(locked, complaint)
     return locked
 
 
-def move_check(complaint: Complaint, actor: User, action: str) -> None:
+def move_check(complaint: Complaint, actor: User | None, action: str) -> None:
     """Refuse a move the actor may not make now: out of sight (as not found), not their role,
     or not from this state. Callers that decide something before moving (routing picks a
-    handler) ask first, so a refused move leaves no trace."""
+    handler) ask first, so a refused move leaves no trace. A system move is checked for its
+    state only: its service has decided who may cause it (the approver of a refusal)."""
     transition = transition_for(action)
+    if transition.system:
+        _state_check(complaint, transition)
+        return
+    if actor is None:
+        raise NotPermitted(
+            _("Your role may not “%(action)s” this complaint.") % {"action": transition.label}
+        )
     if not permissions.can_view(actor, complaint):
         raise NotFound(_("No such complaint."))
     if not permissions.may_perform(actor, complaint, action):
         raise NotPermitted(
             _("Your role may not “%(action)s” this complaint.") % {"action": transition.label}
         )
+    _state_check(complaint, transition)
+
+
+def _state_check(complaint: Complaint, transition) -> None:
     if complaint.status not in transition.sources:
         raise TransitionNotAllowed(
             _("“%(action)s” is not possible while the complaint is “%(status)s”.")
@@ -143,7 +175,7 @@ def complaint_assign(
 ) -> Complaint:
     """`routing` says which assignment rule chose the handler; the timeline keeps it."""
     _check_handler(handler, complaint)
-    data = {"handler": {"id": handler.pk, "label": str(handler)}}
+    data: dict = {"handler": {"id": handler.pk}}
     if routing:
         data["routing"] = routing
     return _apply(complaint, by, Action.ASSIGN, at=at, updates={"handler": handler}, data=data)
@@ -158,6 +190,8 @@ def complaint_reassign(
     at: datetime | None = None,
     routing: dict | None = None,
 ) -> Complaint:
+    """A reassignment needs a reason, or the routing that chose the new handler: the rule is
+    the reason then, and the timeline names it in the reader's language."""
     _check_handler(handler, complaint)
     previous = complaint.handler
     return _apply(
@@ -166,10 +200,11 @@ def complaint_reassign(
         Action.REASSIGN,
         at=at,
         reason=reason,
+        reason_in_data=bool(routing),
         updates={"handler": handler},
         data={
-            "handler": {"id": handler.pk, "label": str(handler)},
-            "previous_handler": {"id": previous.pk, "label": str(previous)} if previous else None,
+            "handler": {"id": handler.pk},
+            "previous_handler": {"id": previous.pk} if previous else None,
             **({"routing": routing} if routing else {}),
         },
     )
@@ -276,13 +311,6 @@ def complaint_merge(
             before_guard=stamp,
             data={"into": into.reference},
         )
-        event_append(
-            into,
-            EventKind.NOTE,
-            by,
-            at=at,
-            text=_("Duplicate %(ref)s merged into this complaint.") % {"ref": merged.reference},
-            data={"merged": merged.reference},
-        )
+        merged_in_event(into, merged, by, at)
         activity_touch(into, at)
     return merged

@@ -225,7 +225,9 @@ def test_merging_points_the_duplicate_at_the_survivor_and_notes_it_on_the_surviv
     duplicate.refresh_from_db()
     assert duplicate.status == Status.MERGED
     assert duplicate.merged_into == survivor
-    assert survivor.events.filter(kind=EventKind.NOTE, data__merged=duplicate.reference).exists()
+    assert survivor.events.filter(
+        kind=EventKind.MERGED_IN, data__merged=duplicate.reference
+    ).exists()
 
 
 def test_a_complaint_cannot_be_merged_into_itself():

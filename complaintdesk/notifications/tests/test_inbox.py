@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from complaintdesk.accounts.roles import Role
 from complaintdesk.complaints.tests.factories import complaint_at, org_tree, staff
+from complaintdesk.notifications.messages import message_register
 from complaintdesk.notifications.models import Notification
 from complaintdesk.notifications.services import notify
 
@@ -17,14 +18,23 @@ pytestmark = pytest.mark.django_db
 INBOX = reverse("notifications:inbox")
 
 
+def _as_given(notification, cache) -> tuple[str, str]:
+    """A test kind whose subject and body are its parameters, whatever the language."""
+    return notification.params["subject"], notification.params["body"]
+
+
+message_register("test", _as_given)
+
+
 def _notify(user, subject, *, complaint=None, body="", at=None) -> Notification:
-    (row,) = notify([user], kind="test", complaint=complaint, render=lambda: (subject, body), at=at)
+    params = {"subject": subject, "body": body}
+    (row,) = notify([user], kind="test", complaint=complaint, params=params, at=at)
     return row
 
 
 def _unread_subjects(user) -> set[str]:
     rows = Notification.objects.filter(recipient=user, read_at__isnull=True)
-    return set(rows.values_list("subject", flat=True))
+    return {row.subject for row in rows}
 
 
 @pytest.fixture
@@ -206,7 +216,7 @@ def test_the_nav_shows_the_unread_count_on_every_page(client, people):
     _tree, reader, _other = people
     for subject in ("One", "Two", "Three"):
         _notify(reader, subject)
-    Notification.objects.filter(recipient=reader, subject="One").update(
+    Notification.objects.filter(recipient=reader, params__subject="One").update(
         read_at=datetime(2025, 1, 1, tzinfo=UTC)
     )
 

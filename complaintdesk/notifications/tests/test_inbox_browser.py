@@ -5,9 +5,12 @@ import pytest
 from complaintdesk.accounts.roles import Role
 from complaintdesk.complaints.tests.factories import complaint_at, org_tree, staff
 from complaintdesk.core.testing import ARTIFACTS, BROWSER, log_in
+from complaintdesk.notifications.messages import message_register
 from complaintdesk.notifications.services import notify
 
 pytestmark = BROWSER
+
+message_register("test_browser", lambda notification, cache: (notification.params["s"], ""))
 
 
 @pytest.mark.django_db(transaction=True)
@@ -19,7 +22,7 @@ def test_reader_sees_the_badge_reads_the_inbox_and_the_badge_goes_away(live_serv
     reader.set_password("demo12345")
     reader.save(update_fields=["password"])
     for subject in ("Clock warning", "Escalated to you", "Approval requested"):
-        notify([reader], kind="test", complaint=complaint, render=lambda s=subject: (s, ""))
+        notify([reader], kind="test_browser", complaint=complaint, params={"s": subject})
 
     # When they log in
     log_in(page, live_server.url, "reader")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 
 from complaintdesk.accounts.roles import Role
 from complaintdesk.complaints.tests.factories import complaint_at, org_tree, staff
+from complaintdesk.notifications.messages import message_register
 from complaintdesk.notifications.models import Notification
 from complaintdesk.notifications.services import notify
 from complaintdesk.notifications.tasks import notification_mail_send
@@ -56,9 +57,12 @@ def mailbox(settings):
         controller.stop()
 
 
-def _render():
+def _render(notification, cache):
     # Strings the catalogues already translate, so the language of the mail is visible.
     return gettext("Complaints"), gettext("Notifications")
+
+
+message_register("test_mail", _render)
 
 
 def test_a_notification_is_mailed_once_in_the_recipients_language(
@@ -74,7 +78,7 @@ def test_a_notification_is_mailed_once_in_the_recipients_language(
 
     # When both are notified and the change commits (the page itself is in English)
     with django_capture_on_commit_callbacks(execute=True):
-        rows = notify([reader, colleague], kind="escalated", complaint=complaint, render=_render)
+        rows = notify([reader, colleague], kind="test_mail", complaint=complaint)
 
     # Then one mail reached the SMTP server: the reader's, in Traditional Chinese
     assert len(mailbox.messages) == 1
@@ -92,7 +96,7 @@ def test_running_the_mail_task_again_sends_nothing_more(mailbox):
     reader = staff(Role.RECEIVER, tree.district, email="reader@example.test")
     reader.preferred_language = "en"
     reader.save(update_fields=["preferred_language"])
-    (row,) = notify([reader], kind="escalated", render=_render)  # not committed: no mail yet
+    (row,) = notify([reader], kind="test_mail")  # not committed: no mail yet
     assert mailbox.messages == []
 
     # When the task runs twice with the same id, as a retried job would

@@ -21,6 +21,7 @@ from complaintdesk.complaints.tests.factories import (
 )
 from complaintdesk.complaints.transitions import Action
 from complaintdesk.core.errors import NotPermitted, TransitionNotAllowed
+from complaintdesk.workspace.timeline import timeline_entries
 
 from ..models import AssignmentRule, Strategy
 from ..services import complaint_route
@@ -157,8 +158,8 @@ def test_the_assignment_event_says_which_rule_routed_the_complaint_and_why():
         "open_load": 0,
         "eligible": 1,
         "matched_on": {
-            "category": {"id": category.pk, "label": str(category)},
-            "unit": {"id": tree.district.pk, "label": str(tree.district)},
+            "category": {"id": category.pk},
+            "unit": {"id": tree.district.pk},
             "grade": Grade.MAJOR,
             "channel": Channel.LETTER,
         },
@@ -181,7 +182,10 @@ def test_a_complaint_already_in_handling_is_reassigned_with_the_rule_as_the_reas
     assert decision.handler == handler
     assert decision.complaint.status == Status.INVESTIGATING
     assert event.action == Action.REASSIGN
-    assert event.text == "Routed by rule “Site team”."
+    # (kept as the rule, and said in the reader's language when the timeline is shown)
+    assert event.text == ""
+    (entry,) = timeline_entries(complaint, [event], {})
+    assert "Routed by rule “Site team” (0 open complaints before this one)." in entry.details
     assert event.data["previous_handler"]["id"] == previous.pk
     assert event.data["routing"]["rule"]["name"] == "Site team"
 

@@ -4,9 +4,12 @@ Shipped as data (migration 0002 seeds the four packs of regulations.md) and edit
 administrators in the admin; nothing in the code knows a pack by name.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from complaintdesk.accounts.roles import Role
+from complaintdesk.complaints.choices import Channel, Grade
 from complaintdesk.core.models import TranslatedName
 
 from ..choices import BreachAction, ClockUnit, StopOn
@@ -91,11 +94,6 @@ class ClockRule(TranslatedName):
 
     def clean(self) -> None:
         """Refuse a pack the engine could not run, with the reason, in the admin's language."""
-        from django.core.exceptions import ValidationError
-
-        from complaintdesk.accounts.roles import Role
-        from complaintdesk.complaints.choices import Channel, Grade
-
         errors = {}
         if not isinstance(self.channels, list) or set(self.channels) - set(Channel.values):
             errors["channels"] = _('A list of channel codes, e.g. ["letter", "email"].')

@@ -3,22 +3,23 @@
 from .clocks import (
     clock_extend,
     clocks_on_action,
-    clocks_on_classified,
     clocks_on_contact,
     clocks_on_step,
     clocks_start,
     complaint_sla_refresh,
 )
+from .escalation import escalate_for_classification, escalate_to
 from .sweep import SweepReport, sla_sweep
 
 __all__ = [
     "SweepReport",
     "clock_extend",
     "clocks_on_action",
-    "clocks_on_classified",
     "clocks_on_contact",
     "clocks_on_step",
     "clocks_start",
     "complaint_sla_refresh",
+    "escalate_for_classification",
+    "escalate_to",
     "sla_sweep",
 ]

@@ -1,7 +1,9 @@
 """Starting, meeting, pausing and extending a complaint's clocks.
 
-The complaint services call these inside their own transaction, with the complaint row
-already locked, so a clock never disagrees with the status that moved it.
+They run as subscribers to the complaint's events (subscribers.py), inside the transaction
+of the change, with the complaint row already locked by the complaints core, so a clock never
+disagrees with the status that moved it. The complaint's own columns (its deadline summary, its
+rung) are written only through the complaints services.
 """
 
 from datetime import datetime
@@ -11,11 +13,12 @@ from django.utils.translation import gettext as _
 
 from complaintdesk.accounts.models import User
 from complaintdesk.accounts.roles import Capability, role_label
+from complaintdesk.complaints import events as timeline
 from complaintdesk.complaints import permissions
-from complaintdesk.complaints.choices import FINAL_STATUSES, Status, Visibility
-from complaintdesk.complaints.events import EventKind, event_append
+from complaintdesk.complaints.choices import FINAL_STATUSES, Status
 from complaintdesk.complaints.models import Complaint
-from complaintdesk.complaints.transitions import Action
+from complaintdesk.complaints.services import complaint_deadlines_summarise, complaint_lock
+from complaintdesk.complaints.transitions import Action, SystemAction
 from complaintdesk.core.errors import GuardFailed, NotPermitted
 
 from .. import selectors
@@ -66,12 +69,15 @@ def _next_cycle(complaint: Complaint, name: str) -> int:
     return (last or 0) + 1
 
 
-def clocks_start(complaint: Complaint, *, at: datetime, level: int | None = None) -> list:
+def clocks_start(
+    complaint: Complaint, *, at: datetime, level: int | None = None
+) -> list[ComplaintClock] | None:
     """Start the policy's clocks that apply to this complaint: from receipt (level None) or
-    those that start when the complaint reaches `level` of the ladder."""
+    those that start when the complaint reaches `level` of the ladder. None when the
+    organisation follows no policy."""
     policy = selectors.policy_for(complaint.organisation_id)
     if policy is None:
-        return []
+        return None
     calendar = selectors.calendar_for_complaint(complaint)
     started = []
     for rule in selectors.rules_for(policy, complaint.channel, complaint.grade):
@@ -86,8 +92,6 @@ def clocks_start(complaint: Complaint, *, at: datetime, level: int | None = None
             _start(complaint, rule, at, calendar, cycle=_next_cycle(complaint, rule.name))
         )
     complaint_sla_refresh(complaint)
-    if level is None:
-        clocks_on_classified(complaint, at)
     return started
 
 
@@ -109,12 +113,16 @@ def _meet(complaint: Complaint, stops_on: str, at: datetime) -> list[ComplaintCl
 
 
 def _pause(complaint: Complaint, at: datetime) -> None:
+    paused = []
     for clock in selectors.live_clocks(complaint).filter(
         state__in=[ClockState.RUNNING, ClockState.WARNING], rule__pauses_when_awaiting=True
     ):
         clock.state = ClockState.PAUSED
         clock.paused_at = at
         clock.save()
+        paused.append(clock.name)
+    if paused:
+        timeline.clocks_paused_event(complaint, at, paused, resumed=False)
 
 
 def _resume(clock: ComplaintClock, at: datetime, calendar: WorkingCalendar | None) -> None:
@@ -127,9 +135,13 @@ def _resume(clock: ComplaintClock, at: datetime, calendar: WorkingCalendar | Non
 
 def _resume_all(complaint: Complaint, at: datetime) -> None:
     calendar = selectors.calendar_for_complaint(complaint)
+    resumed = []
     for clock in selectors.live_clocks(complaint).filter(state=ClockState.PAUSED):
         _resume(clock, at, calendar)
         clock.save()
+        resumed.append(clock.name)
+    if resumed:
+        timeline.clocks_paused_event(complaint, at, resumed, resumed=True)
 
 
 def _restart_answer_clocks(complaint: Complaint, at: datetime) -> None:
@@ -143,8 +155,15 @@ def _restart_answer_clocks(complaint: Complaint, at: datetime) -> None:
             _start(complaint, rule, at, calendar, cycle=_next_cycle(complaint, rule.name))
 
 
-def clocks_on_action(complaint: Complaint, action: str, at: datetime) -> None:
-    """Called by every lifecycle move after it is written."""
+def clocks_on_action(
+    complaint: Complaint, action: str, at: datetime, *, level_before: int = 0
+) -> None:
+    """After every lifecycle move is written (the ComplaintMoved subscriber)."""
+    if action == SystemAction.ESCALATE:
+        # Clocks that begin on a rung start when the complaint reaches it.
+        for reached in range(level_before + 1, complaint.escalation_level + 1):
+            clocks_start(complaint, at=at, level=reached)
+        return
     if action == Action.ACKNOWLEDGE:
         _meet(complaint, StopOn.ACKNOWLEDGED, at)
     elif action == Action.REQUEST_INFORMATION:
@@ -166,15 +185,8 @@ def clocks_on_action(complaint: Complaint, action: str, at: datetime) -> None:
     complaint_sla_refresh(complaint)
 
 
-def _lock_complaint(complaint: Complaint) -> None:
-    """Callers that did not lock the complaint (notes, steps) take the lock the sweep takes
-    first, so a clock is never written by both at once."""
-    Complaint.objects.select_for_update(of=("self",)).filter(pk=complaint.pk).first()
-
-
 def clocks_on_contact(complaint: Complaint, at: datetime) -> None:
     """A call, letter, e-mail or visit: meets contact clocks, and a repeating one restarts."""
-    _lock_complaint(complaint)
     calendar = selectors.calendar_for_complaint(complaint)
     # A repeating clock is live only until the reply ends it, so one met here is still owed.
     for clock in _meet(complaint, StopOn.CONTACT, at):
@@ -185,18 +197,8 @@ def clocks_on_contact(complaint: Complaint, at: datetime) -> None:
 
 def clocks_on_step(complaint: Complaint, step: str, at: datetime) -> None:
     if step == StopOn.EXECUTIVE_REPORT:
-        _lock_complaint(complaint)
         _meet(complaint, StopOn.EXECUTIVE_REPORT, at)
         complaint_sla_refresh(complaint)
-
-
-def clocks_on_classified(complaint: Complaint, at: datetime) -> None:
-    """A new grade or risk flag may put the complaint higher on the ladder at once."""
-    level = selectors.start_level_for(complaint)
-    if level > complaint.escalation_level:
-        from .escalation import escalate_to
-
-        escalate_to(complaint, level, at, reason=_("Grade or risk flags call for this level."))
 
 
 def clock_extend(clock: ComplaintClock, by: User, reason: str, *, at: datetime) -> ComplaintClock:
@@ -206,7 +208,7 @@ def clock_extend(clock: ComplaintClock, by: User, reason: str, *, at: datetime) 
     moved and breached at the same moment."""
     reason = reason.strip()
     with transaction.atomic():
-        _lock_complaint(clock.complaint)
+        complaint_lock(clock.complaint)
         clock = (
             ComplaintClock.objects.select_for_update(of=("self",))
             .select_related("rule", "complaint")
@@ -253,19 +255,15 @@ def clock_extend(clock: ComplaintClock, by: User, reason: str, *, at: datetime) 
             approved_by=by if approval_role else None,
             created_at=at,
         )
-        event_append(
+        timeline.clock_extended_event(
             complaint,
-            EventKind.CLOCK_EXTENDED,
             by,
-            at=at,
-            text=reason,
-            visibility=Visibility.COMPLAINANT,
-            data={
-                "clock": clock.name,
-                "due_before": due_before.isoformat(),
-                "due_after": clock.due_at.isoformat(),
-                "approved_by": str(by) if approval_role else "",
-            },
+            at,
+            clock=clock.name,
+            due_before=due_before,
+            due_after=clock.due_at,
+            approved=bool(approval_role),
+            reason=reason,
         )
         complaint_sla_refresh(complaint)
     return clock
@@ -281,7 +279,4 @@ def complaint_sla_refresh(complaint: Complaint) -> None:
     states = {state for state, _ in live}
     state = next((s for s in STATE_SEVERITY if s in states), "")
     dues = [due for s, due in live if s != ClockState.PAUSED]
-    due = min(dues) if dues else None
-    if (complaint.sla_state, complaint.sla_due_at) != (state, due):
-        Complaint.objects.filter(pk=complaint.pk).update(sla_state=state, sla_due_at=due)
-        complaint.sla_state, complaint.sla_due_at = state, due
+    complaint_deadlines_summarise(complaint, state, min(dues) if dues else None)

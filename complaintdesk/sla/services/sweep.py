@@ -12,10 +12,11 @@ from datetime import datetime
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from complaintdesk.complaints.events import EventKind, event_append
+from complaintdesk.complaints import events as timeline
+from complaintdesk.complaints.events import EscalationCause
 from complaintdesk.complaints.models import Complaint
+from complaintdesk.notifications.models import NotificationKind
 from complaintdesk.notifications.services import notify
 
 from .. import selectors
@@ -90,28 +91,18 @@ def _warn(clock_id: int, now: datetime, report: SweepReport) -> None:
         clock.state = ClockState.WARNING
         clock.next_warning_at = points[level] if level < len(points) else None
         clock.save()
-        event_append(
-            complaint,
-            EventKind.CLOCK_WARNING,
-            None,
-            at=now,
-            data={"clock": clock.name, "due_at": clock.due_at.isoformat(), "point": level},
+        timeline.clock_warning_event(
+            complaint, now, clock=clock.name, due_at=clock.due_at, point=level
         )
-        due_local = timezone.localtime(clock.due_at, calendar.tz)
-
-        def render() -> tuple[str, str]:
-            return (
-                _("Due soon: %(ref)s %(subject)s")
-                % {"ref": complaint.reference, "subject": complaint.subject},
-                _("“%(clock)s” is due at %(due)s.")
-                % {"clock": clock.rule.label, "due": due_local.strftime("%Y-%m-%d %H:%M")},
-            )
-
         notify(
             _handler_or_first_rung(complaint),
-            kind="clock_warning",
+            kind=NotificationKind.CLOCK_WARNING,
             complaint=complaint,
-            render=render,
+            # The deadline as the complaint's calendar reads it: the reader sees the local time.
+            params={
+                "rule": clock.rule_id,
+                "due_at": timezone.localtime(clock.due_at, calendar.tz).isoformat(),
+            },
             at=now,
         )
         complaint_sla_refresh(complaint)
@@ -135,12 +126,8 @@ def _breach(clock_id: int, now: datetime, report: SweepReport) -> None:
         else:
             clock.state, clock.breached_at = ClockState.BREACHED, clock.due_at
         clock.save()
-        event_append(
-            complaint,
-            EventKind.CLOCK_BREACHED,
-            None,
-            at=now,
-            data={"clock": clock.name, "due_at": clock.due_at.isoformat(), "action": action},
+        timeline.clock_breached_event(
+            complaint, now, clock=clock.name, due_at=clock.due_at, action=action
         )
         report.breaches += 1
         if action != BreachAction.LAPSE:
@@ -152,35 +139,22 @@ def _breach(clock_id: int, now: datetime, report: SweepReport) -> None:
 def _after_breach(complaint, clock, action: str, now: datetime, report: SweepReport) -> None:
     """Escalate one rung (once per clock and level) and hand the handler the interim
     progress-update task: tell the complainant orally how it stands, and log the call."""
-    label = clock.rule.label
     if action == BreachAction.ESCALATE:
         target = complaint.escalation_level + 1
         if _fire_once(complaint, clock, FiringKind.ESCALATION, target, now) and escalate_to(
             complaint,
             target,
             now,
-            reason=_("“%(clock)s” was not met in time.") % {"clock": label},
-            clock_name=clock.name,
+            cause=EscalationCause.CLOCK_BREACHED,
+            clock=clock,
         ):
             report.escalations += 1
     if _fire_once(complaint, clock, FiringKind.PROGRESS_TASK, 0, now):
-
-        def render() -> tuple[str, str]:
-            return (
-                _("Overdue: %(ref)s %(subject)s")
-                % {"ref": complaint.reference, "subject": complaint.subject},
-                _(
-                    "“%(clock)s” was due and is not met. Call the complainant now, tell them "
-                    "how the complaint stands and when they will hear from us, and log the call."
-                )
-                % {"clock": label},
-            )
-
         notify(
             _handler_or_first_rung(complaint),
-            kind="progress_task",
+            kind=NotificationKind.PROGRESS_TASK,
             complaint=complaint,
-            render=render,
+            params={"rule": clock.rule_id},
             at=now,
         )
 

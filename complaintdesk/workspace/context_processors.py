@@ -4,7 +4,7 @@ from functools import cache
 
 from django.http import HttpRequest
 
-from . import selectors
+from complaintdesk.notifications import selectors
 
 
 def unread(request: HttpRequest) -> dict:

@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from complaintdesk.accounts.models import OrgUnit, User
 from complaintdesk.accounts.roles import HANDLING_ROLES
-
-from .choices import (
+from complaintdesk.complaints.choices import (
     ComplainantResponse,
     FollowUpResult,
     HandlingStep,
@@ -15,9 +14,9 @@ from .choices import (
     ReplyChannel,
     Responsibility,
 )
-from .events import CONTACT_KINDS, EventKind
-from .models import RootCause
-from .transitions import Action
+from complaintdesk.complaints.events import CONTACT_KINDS, EventKind
+from complaintdesk.complaints.models import RootCause
+from complaintdesk.complaints.transitions import Action
 
 
 class ReasonForm(forms.Form):

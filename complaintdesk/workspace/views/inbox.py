@@ -6,8 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from . import selectors, services
-from .models import Notification
+from complaintdesk.notifications import selectors, services
+from complaintdesk.notifications.models import Notification
 
 
 @login_required

@@ -8,17 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from complaintdesk.complaints.views.pages import complaint_or_404
 from complaintdesk.core.errors import DomainError
+from complaintdesk.sla.models import ComplaintClock
+from complaintdesk.sla.services import clock_extend
 
-from .models import ComplaintClock
-from .services import clock_extend
-
-
-def report_error(request: HttpRequest, error: DomainError) -> None:
-    messages.error(request, error.message)
-    for detail in error.details:
-        messages.error(request, detail)
+from .common import complaint_or_404, report_error
 
 
 @login_required

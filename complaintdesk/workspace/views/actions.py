@@ -8,13 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from complaintdesk.complaints import selectors, services
+from complaintdesk.complaints.models import Attachment
+from complaintdesk.complaints.transitions import Action, transition_for
 from complaintdesk.core.errors import DomainError
 
-from .. import selectors, services
+from ..detail import detail_context
 from ..forms import NoteForm, action_form
-from ..models import Attachment
-from ..transitions import Action, transition_for
-from .pages import complaint_or_404, detail_context
+from .common import complaint_or_404
 
 
 def _merge(complaint, user, data):

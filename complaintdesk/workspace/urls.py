@@ -1,10 +1,6 @@
 from django.urls import path
 
-from complaintdesk.authority.views import approval_decide_view
-from complaintdesk.routing.views import complaint_route_view
-from complaintdesk.sla.views import clock_extend_view
-
-from .views import actions, pages, records
+from .views import actions, approvals, clocks, pages, records, routing
 
 app_name = "complaints"
 
@@ -14,13 +10,17 @@ urlpatterns = [
     path("<str:reference>/actions/<str:action>/", actions.complaint_action, name="action"),
     path("<str:reference>/notes/", actions.complaint_note, name="note"),
     path("<str:reference>/records/<str:kind>/", records.complaint_record, name="record"),
-    path("<str:reference>/clocks/<int:clock_id>/extend/", clock_extend_view, name="clock_extend"),
+    path(
+        "<str:reference>/clocks/<int:clock_id>/extend/",
+        clocks.clock_extend_view,
+        name="clock_extend",
+    ),
     path(
         "<str:reference>/approvals/<int:request_id>/decide/",
-        approval_decide_view,
+        approvals.approval_decide_view,
         name="approval_decide",
     ),
-    path("<str:reference>/route/", complaint_route_view, name="route"),
+    path("<str:reference>/route/", routing.complaint_route_view, name="route"),
     path(
         "<str:reference>/attachments/<int:pk>/",
         actions.attachment_download,

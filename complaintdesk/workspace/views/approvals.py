@@ -7,12 +7,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from complaintdesk.complaints.views.pages import complaint_or_404
+from complaintdesk.authority.models import ApprovalRequest
+from complaintdesk.authority.services import approval_decide
 from complaintdesk.core.errors import DomainError
-from complaintdesk.sla.views import report_error
 
-from .models import ApprovalRequest
-from .services import approval_decide
+from .common import complaint_or_404, report_error
 
 
 @login_required

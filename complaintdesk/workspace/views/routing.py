@@ -7,11 +7,10 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from complaintdesk.complaints.views.pages import complaint_or_404
 from complaintdesk.core.errors import DomainError
-from complaintdesk.sla.views import report_error
+from complaintdesk.routing.services import complaint_route
 
-from .services import complaint_route
+from .common import complaint_or_404, report_error
 
 
 @login_required

@@ -1,0 +1,100 @@
+"""What the complaints core tells the policies, and the two points where a policy may add a
+rule of its own to the core's decisions.
+
+Events are published through `complaintdesk.core.hooks` inside the transaction of the change
+they report (the complaint row locked), so a subscriber's writes commit with it. Policies
+subscribe in their `AppConfig.ready()`; this module imports none of them.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from complaintdesk.accounts.models import User
+
+from .models import Complaint, Proposal
+
+# --- events ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ComplaintRegistered:
+    complaint: Complaint
+    by: User
+    at: datetime
+
+
+@dataclass(frozen=True)
+class ComplaintMoved:
+    """A row of the transitions table was applied (a person's move or a system move)."""
+
+    complaint: Complaint
+    action: str
+    by: User | None
+    at: datetime
+    status_before: str
+    level_before: int = 0
+
+
+@dataclass(frozen=True)
+class ComplaintClassified:
+    """Category, grade, anger or risk flags changed."""
+
+    complaint: Complaint
+    by: User
+    at: datetime
+
+
+@dataclass(frozen=True)
+class RecordWritten:
+    """A handling record was written; `detail` is the step or contact kind where there is one."""
+
+    complaint: Complaint
+    record: str
+    by: User
+    at: datetime
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class ProposalMade:
+    complaint: Complaint
+    proposal: Proposal
+    by: User
+    at: datetime
+
+
+# --- extension points ----------------------------------------------------------------------
+
+Guard = Callable[[Complaint], list[str]]
+Sight = Callable[[User], list[tuple[int, str, int]]]
+
+_GUARDS: dict[str, list[Guard]] = {}
+_SIGHTS: list[Sight] = []
+
+
+def guard_register(action: str, guard: Guard) -> None:
+    """A policy's condition on a lifecycle move (the authority app: no reply before the
+    approval is settled). Checked with the transition's own guard, by `_apply` alone."""
+    guards = _GUARDS.setdefault(action, [])
+    if guard not in guards:
+        guards.append(guard)
+
+
+def policy_guards(action: str) -> list[Guard]:
+    return list(_GUARDS.get(action, ()))
+
+
+def sight_register(sight: Sight) -> None:
+    """A policy that puts people in sight of complaints beyond their unit's scope returns, for
+    a user, (organisation id, role, escalation level) triples: from that level up, the user
+    holds that role on every complaint of the organisation (the board office's rung)."""
+    if sight not in _SIGHTS:
+        _SIGHTS.append(sight)
+
+
+def extra_sight(user: User) -> list[tuple[int, str, int]]:
+    found: list[tuple[int, str, int]] = []
+    for sight in _SIGHTS:
+        found += sight(user)
+    return found

@@ -1,0 +1,95 @@
+"""Which handling record may be written in which state, by which capability: one table.
+
+The services check it before every write (`record_check`), whoever calls them: the pages, the
+API, mail intake or a task. The screens only read it (`records_writable`) to decide which forms
+to offer, so a form is never offered that the service would refuse, and no screen holds a
+rule of its own. Lifecycle moves are the other table, `transitions.py`.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from complaintdesk.accounts.models import User
+from complaintdesk.accounts.roles import Capability
+from complaintdesk.core.errors import GuardFailed, TransitionNotAllowed
+
+from . import permissions
+from .choices import OPEN_STATUSES, Status
+from .models import Complaint
+
+
+class Record(models.TextChoices):
+    RECORD = "record", gettext_lazy("Complaint record")
+    CLASSIFICATION = "classification", gettext_lazy("Classification")
+    INVESTIGATION = "investigation", gettext_lazy("Investigation")
+    STEP = "step", gettext_lazy("Handling step")
+    RESPONSE = "response", gettext_lazy("Complainant's response")
+    FOLLOW_UP = "follow_up", gettext_lazy("Follow-up call")
+    CONFIRM_RECEIPT = "confirm_receipt", gettext_lazy("Confirmation that the reply arrived")
+    ATTACHMENT = "attachment", gettext_lazy("Attachment")
+    NOTE = "note", gettext_lazy("Note or contact")
+
+
+@dataclass(frozen=True)
+class RecordRule:
+    record: str
+    capability: str
+    statuses: frozenset[str]
+    # Only the person who took the complaint in may write it (they confirm with the
+    # complainant, whom they spoke to, that a colleague's reply arrived).
+    receiver_only: bool = False
+
+
+_AFTER_REPLY = frozenset({Status.REPLIED, Status.FOLLOWING_UP})
+_EVERY_STATUS = frozenset(Status.values)
+
+RECORD_RULES: tuple[RecordRule, ...] = (
+    # What the complaint is about is settled once it leaves the queues: a closed, withdrawn,
+    # merged or rejected complaint keeps the record it was decided on.
+    RecordRule(Record.RECORD, Capability.EDIT_RECORD, OPEN_STATUSES),
+    RecordRule(Record.CLASSIFICATION, Capability.EDIT_RECORD, OPEN_STATUSES),
+    RecordRule(Record.INVESTIGATION, Capability.INVESTIGATE, OPEN_STATUSES),
+    RecordRule(Record.STEP, Capability.FOLLOW_UP, OPEN_STATUSES),
+    # The complainant's answer and the follow-up calls check on a reply that was sent.
+    RecordRule(Record.RESPONSE, Capability.FOLLOW_UP, _AFTER_REPLY),
+    RecordRule(Record.FOLLOW_UP, Capability.FOLLOW_UP, _AFTER_REPLY),
+    RecordRule(Record.CONFIRM_RECEIPT, Capability.FOLLOW_UP, _AFTER_REPLY, receiver_only=True),
+    # Evidence may still arrive after closing (a receipt, a photo of the repair).
+    RecordRule(Record.ATTACHMENT, Capability.ADD_NOTE, OPEN_STATUSES | {Status.CLOSED}),
+    # Notes and logged contacts are history, not the record: always allowed.
+    RecordRule(Record.NOTE, Capability.ADD_NOTE, _EVERY_STATUS),
+)
+
+_BY_RECORD = {rule.record: rule for rule in RECORD_RULES}
+
+
+def record_rule(record: str) -> RecordRule:
+    return _BY_RECORD[record]
+
+
+def record_check(user: User, complaint: Complaint, record: str) -> None:
+    """Refuse a write the table does not allow: out of sight (as not found), a capability
+    the user lacks on this complaint, or a state the record may not be written in."""
+    rule = _BY_RECORD[record]
+    permissions.require_capability(user, complaint, rule.capability)
+    if complaint.status not in rule.statuses:
+        raise TransitionNotAllowed(
+            _("“%(record)s” cannot be written while the complaint is “%(status)s”.")
+            % {"record": Record(record).label, "status": complaint.get_status_display()}
+        )
+    if rule.receiver_only and user.pk != complaint.received_by_id:
+        raise GuardFailed(_("Only the person who received the complaint can confirm this."))
+
+
+def records_writable(user: User, complaint: Complaint) -> set[str]:
+    """The records this user may write on this complaint now (what the page offers)."""
+    return {
+        rule.record
+        for rule in RECORD_RULES
+        if complaint.status in rule.statuses
+        and permissions.has_capability(user, complaint, rule.capability)
+        and (not rule.receiver_only or user.pk == complaint.received_by_id)
+    }

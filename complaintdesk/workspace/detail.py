@@ -1,0 +1,56 @@
+"""Everything the complaint page shows, composed from the selectors of every app."""
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from complaintdesk.accounts.roles import Capability
+from complaintdesk.authority.selectors import approval_panel
+from complaintdesk.complaints import permissions, selectors
+from complaintdesk.complaints.models import Complaint
+from complaintdesk.complaints.transitions import Action
+from complaintdesk.sla.selectors import clock_rows, policy_notes, rung_of
+
+from .forms import NoteForm, action_form
+from .record_forms import record_forms
+from .timeline import timeline_entries
+
+
+def detail_context(request: HttpRequest, complaint: Complaint, **extra: Any) -> dict[str, Any]:
+    """The page's context; a refused action or record re-renders it with its bound form."""
+    user = request.user
+    transitions = permissions.available_transitions(user, complaint)
+    forms = extra.pop("forms", {})
+    actions = [
+        {
+            "transition": transition,
+            "form": forms.get(transition.action)
+            or action_form(transition.action, complaint=complaint),
+        }
+        for transition in transitions
+    ]
+    clocks = clock_rows(complaint)
+    clock_labels = {row.clock.name: row.label for row in clocks}
+    return {
+        "complaint": complaint,
+        "complainant": selectors.complainant_card(user, complaint),
+        "entries": timeline_entries(
+            complaint, selectors.complaint_timeline(complaint), clock_labels
+        ),
+        "actions": actions,
+        "note_form": extra.pop("note_form", None) or NoteForm(prefix="note"),
+        "can_note": permissions.has_capability(user, complaint, Capability.ADD_NOTE),
+        "records": record_forms(user, complaint, extra.pop("record_forms", None)),
+        "history": selectors.complainant_history(user, complaint),
+        "attachments": complaint.attachments.all(),
+        "replies": complaint.replies.select_related("sent_by", "receiver_confirmed_by"),
+        "proposals": complaint.proposals.select_related("proposed_by"),
+        "follow_ups": complaint.follow_ups.select_related("done_by"),
+        "clocks": clocks,
+        "policy_notes": policy_notes(complaint),
+        "can_extend": permissions.has_capability(user, complaint, Capability.INVESTIGATE),
+        "escalation_rung": rung_of(complaint),
+        "approval": approval_panel(user, complaint),
+        "can_route": any(t.action in (Action.ASSIGN, Action.REASSIGN) for t in transitions),
+        **extra,
+    }

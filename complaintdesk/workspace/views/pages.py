@@ -1,0 +1,48 @@
+"""The queue and the complaint page. Thin: parse, ask a selector, render."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from complaintdesk.complaints import selectors
+from complaintdesk.complaints.choices import Status
+from complaintdesk.sla.choices import ClockState
+
+from ..detail import detail_context
+from .common import complaint_or_404
+
+
+@login_required
+def complaint_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "open")
+    if status not in {"open", "final", ""} and status not in Status.values:
+        status = "open"
+    sla = request.GET.get("sla", "")
+    order = request.GET.get("order", "received")
+    page = selectors.complaint_queue(
+        request.user,
+        status=status,
+        search=request.GET.get("q", ""),
+        sla=sla,
+        order=order,
+        cursor=request.GET.get("cursor", ""),
+    )
+    context = {
+        "page": page,
+        "status": status,
+        "search": request.GET.get("q", ""),
+        "sla": sla,
+        "order": order,
+        "statuses": Status.choices,
+        "sla_states": [(state, ClockState(state).label) for state in selectors.SLA_FILTERS],
+    }
+    # "Load more" (htmx) asks only for the next rows.
+    partial = request.headers.get("HX-Request") == "true" and request.GET.get("cursor")
+    template = "complaints/_queue_rows.html" if partial else "complaints/list.html"
+    return render(request, template, context)
+
+
+@login_required
+def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    complaint = complaint_or_404(request, reference)
+    return render(request, "complaints/detail.html", detail_context(request, complaint))
