@@ -16,7 +16,7 @@ PO_FILES := $(shell find locale complaintdesk -name '*.po' -path '*/LC_MESSAGES/
 MO_FILES := $(PO_FILES:.po=.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-packages run test lint migrations-check lock
+.PHONY: help install system-packages run test lint typecheck migrations-check lock
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -71,6 +71,10 @@ test: install  ## Run the test suite (SQLite; DATABASE_URL=postgres://... for Po
 lint: $(PYTHON_STAMP)  ## ruff lint and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# Settings, files and exclusions (tests, migrations) are in pyproject.toml's [tool.mypy].
+typecheck: $(PYTHON_STAMP)  ## mypy with the django-stubs plugin over complaintdesk/
+	$(VENV)/bin/mypy
 
 # makemigrations may open the SQLite file to check migration history, so var/ must exist.
 migrations-check: $(PYTHON_STAMP)  ## Fail if a model change has no migration

@@ -81,7 +81,8 @@ class AuthorityLimit(models.Model):
         if (
             self.category_id is not None
             and self.organisation_id is not None
-            and self.category.organisation_id != self.organisation_id
+            and (category := self.category) is not None
+            and category.organisation_id != self.organisation_id
         ):
             raise ValidationError({"category": _("The category belongs to another organisation.")})
 

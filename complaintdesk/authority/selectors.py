@@ -72,7 +72,7 @@ def limit_for(
     )
     if not rows:
         return NOT_ALLOWED if matrix_in_use(organisation) else UNLIMITED
-    specificity = {None: _MAX_CATEGORY_DEPTH}
+    specificity: dict[int | None, int] = {None: _MAX_CATEGORY_DEPTH}
     if any(row.category_id is not None for row in rows):
         specificity.update({pk: depth for depth, pk in enumerate(_category_and_parents(category))})
     chosen: dict[str, AuthorityLimit] = {}
@@ -85,7 +85,10 @@ def limit_for(
     if not chosen:
         return NOT_ALLOWED
     ceilings = [row.max_amount for row in chosen.values()]
-    return Allowance(allowed=True, max_amount=None if None in ceilings else max(ceilings))
+    limited = [ceiling for ceiling in ceilings if ceiling is not None]
+    # One role without a ceiling makes the allowance unlimited.
+    unlimited = len(limited) < len(ceilings)
+    return Allowance(allowed=True, max_amount=None if unlimited else max(limited))
 
 
 def _category_and_parents(category: Category | None) -> list[int]:

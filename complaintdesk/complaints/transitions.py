@@ -64,8 +64,8 @@ class Transition:
     @property
     def label(self) -> str:
         if self.system:
-            return SystemAction(self.action).label
-        return Action(self.action).label
+            return str(SystemAction(self.action).label)
+        return str(Action(self.action).label)
 
 
 _MANAGERS = frozenset(

@@ -4,6 +4,7 @@ and read this configuration then. Configuration rows are written directly, as in
 
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import F
@@ -75,7 +76,7 @@ def configure_engine(directory: Directory, now: datetime) -> None:
             for remedy in remedies
         )
         for priority, name, conditions, pool, role, strategy in org_data.ASSIGNMENT_RULES[org_key]:
-            values = dict(conditions)
+            values: dict[str, Any] = dict(conditions)  # codes, then the rows they name
             if "category" in values:
                 values["category"] = categories[values["category"]]
             if "unit" in values:
@@ -91,6 +92,7 @@ def configure_engine(directory: Directory, now: datetime) -> None:
             )
     for username, starts, ends, reason in org_data.ABSENCES:
         user = directory.users[username]
+        assert user.home_unit is not None  # every demo user has one (org_data.USERS)
         zone = ZoneInfo(user.home_unit.organisation.time_zone)
         local = now.astimezone(zone)
         Absence.objects.create(

@@ -1,11 +1,14 @@
 """Which steps each story takes to end in its planned state."""
 
+from collections.abc import Callable
+
 from complaintdesk.complaints import services as s
 from complaintdesk.complaints.choices import FollowUpResult, Status
 from complaintdesk.complaints.events import EventKind
 
 from .org_data import HK
-from .stories import Story, is_out_of_scope
+from .scenario import OutOfScope
+from .stories import Story
 
 S = Status
 MISSED = FollowUpResult.NOT_REACHED
@@ -23,8 +26,8 @@ def play(story: Story) -> None:
     plan = story.p
     if plan.target == S.MERGED:
         return _duplicate(story)
-    if is_out_of_scope(plan):
-        _out_of_scope(story)
+    if isinstance(plan.case, OutOfScope):
+        _out_of_scope(story, plan.case)
         if plan.target == S.APPEAL:
             _appeal(story, "appeal_rejected", story.clock.after(24, 240))
         return None
@@ -174,11 +177,11 @@ def _investigating_extended_twice(story: Story) -> None:
     story.extend_decision(second=True)
 
 
-def _out_of_scope(story: Story) -> None:
+def _out_of_scope(story: Story, case: OutOfScope) -> None:
     story.intake()
     if story.rng.random() < 0.6:
         story.acknowledge()
-    reason = story.fill(story.p.case.reason)
+    reason = story.fill(case.reason)
     story.c = s.complaint_reject(story.c, story.manager, reason, at=story.clock.after(2, 48))
 
 
@@ -186,11 +189,14 @@ def _duplicate(story: Story) -> None:
     story.intake()
     if story.rng.random() < 0.5:
         story.acknowledge()
-    into = story.p.primary.complaint
+    primary = story.p.primary
+    # A duplicate is planned with its primary (plans._duplicate), received and registered first.
+    assert primary is not None and primary.complaint is not None
+    into = primary.complaint
     story.c = s.complaint_merge(story.c, story.manager, into, at=story.clock.after(1, 30))
 
 
-FLOWS = {
+FLOWS: dict[tuple[str, str], Callable[[Story], None]] = {
     (S.CLOSED, "plain"): _closed,
     (S.CLOSED, "unreached"): _closed_unreached,
     (S.CLOSED, "reopened"): _closed_after_reopening,

@@ -299,7 +299,8 @@ AUTHORITY_LIMITS = {
 # Assignment rules, tried by priority: (priority, name, conditions, handlers from unit (None:
 # the complaint's own unit), handlers' role, strategy). Conditions name a category or unit by
 # code, or a grade, language or channel.
-ASSIGNMENT_RULES = {
+RuleRow = tuple[int, str, dict[str, str], str | None, R, Strategy]
+ASSIGNMENT_RULES: dict[str, tuple[RuleRow, ...]] = {
     HK: (
         (
             10,

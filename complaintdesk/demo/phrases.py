@@ -4,7 +4,8 @@
 
 from .org_data import CN, HK
 
-PHRASES = {
+# language -> key -> one wording, or several the story chooses from (Story.say).
+PHRASES: dict[str, dict[str, str | tuple[str, ...]]] = {
     "zh-hant": {
         "listen": (
             "耐心聆聽投訴人陳述，逐點記錄事發經過及訴求。",

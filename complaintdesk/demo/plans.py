@@ -135,7 +135,7 @@ class Planner:
             result.extend(own)
         return result
 
-    def _plan(self, org_key: str, target: str, special_channel: str | None) -> Plan:
+    def _plan(self, org_key: str, target: Status, special_channel: str | None) -> Plan:
         rng = self.rng
         variant = _weighted(rng, VARIANTS[target]) if target in VARIANTS else "plain"
         if target == S.INVESTIGATING and special_channel is None and self.extended.get(org_key):

@@ -6,6 +6,7 @@ these two types.
 """
 
 from dataclasses import dataclass
+from typing import Literal
 
 from complaintdesk.complaints.choices import Grade
 
@@ -25,7 +26,7 @@ class Scenario:
     ask: str = ""
     loss: tuple[int, int] | None = None
     # The remedy's amount: a range, or "loss" to pay back exactly what was claimed.
-    payout: tuple[int, int] | str | None = None
+    payout: tuple[int, int] | Literal["loss"] | None = None
     grade: str = Grade.GENERAL
     risks: tuple[str, ...] = ()
     technical: bool = False

@@ -33,6 +33,7 @@ from complaintdesk.complaints.choices import (
     Visibility,
 )
 from complaintdesk.complaints.events import EventKind
+from complaintdesk.complaints.models import Complaint
 from complaintdesk.customers.services import complainant_find_or_create
 from complaintdesk.routing.services import complaint_route
 from complaintdesk.sla.selectors import live_clocks
@@ -43,7 +44,7 @@ from .org import Directory
 from .org_data import HK, TEAMS
 from .phrases import APPEAL_ROUTES, OFFICE_PHONES, PHRASES
 from .plans import Plan
-from .scenario import OutOfScope
+from .scenario import OutOfScope, Scenario
 
 # How often the next level refuses a proposal beyond the proposer's authority (the proposer then
 # comes back with a lower amount, which is approved).
@@ -73,14 +74,23 @@ class Story:
         self.regional = users[plan.regional]
         self.words = PHRASES[plan.language]
         self.misses = 0  # follow-up calls that reached nobody since the latest reply
-        self.c = None
+        self.c: Complaint  # the story's complaint, from register() on: every story starts there
+
+    @property
+    def scenario(self) -> Scenario:
+        """The case the story resolves: out-of-scope stories (flows) never get to the steps that
+        ask for it."""
+        case = self.p.case
+        if isinstance(case, OutOfScope):
+            raise TypeError(f"An out-of-scope case is not resolved: {case.subject}")
+        return case
 
     # Words -------------------------------------------------------------------------------
 
-    def say(self, key: str) -> str:
+    def say(self, key: str, **extra) -> str:
         options = self.words[key]
         text = self.rng.choice(options) if isinstance(options, tuple) else options
-        return self.fill(text)
+        return self.fill(text, **extra)
 
     def fill(self, text: str, **extra) -> str:
         values = {
@@ -168,7 +178,7 @@ class Story:
     def assign(self) -> None:
         """The organisation's assignment rules choose the handler where one matches; elsewhere
         the receiver or manager picks the planned one."""
-        if self.c.handler_id is not None:
+        if self.c.handler is not None:
             # Routed on arrival by an assignment rule: the story goes on with that handler.
             self.handler = self.d.users.get(self.c.handler.username, self.c.handler)
             return
@@ -200,7 +210,8 @@ class Story:
             self.note(self.handler, "visit" if kind == EventKind.VISIT else "internal", kind)
         if rng.random() < 0.08 and not self.p.on_top:
             self.reassign()
-        ask = self.fill(getattr(self.p.case, "ask", "") or self.words["ask"])
+        case_ask = getattr(self.p.case, "ask", "")
+        ask = self.fill(case_ask) if case_ask else self.say("ask")
         if pause or rng.random() < 0.15:
             self.c = s.complaint_request_information(
                 self.c, self.handler, ask, at=self.clock.after(2, 48)
@@ -225,7 +236,7 @@ class Story:
 
     def find(self, *, extra: str = "", by=None) -> None:
         by = by or self.handler
-        case, p = self.p.case, self.p
+        case, p = self.scenario, self.p
         responsibility = case.responsibility
         in_house = responsibility in (Responsibility.ORGANISATION, Responsibility.STAFF)
         person = ""
@@ -245,7 +256,7 @@ class Story:
 
     def propose(self, *, by=None, review: bool = False, may_refuse: bool = True) -> None:
         by = by or self.handler
-        case = self.p.case
+        case = self.scenario
         payout = self.p.amounts.get("payout")
         offer = self.fill(case.offer)
         if review:
@@ -281,7 +292,9 @@ class Story:
             at=self.clock.after(2, 30),
         )
         if refuse:
-            lower = _rounded(self.p.amounts["payout"] * self.rng.uniform(0.5, 0.75))
+            payout = self.p.amounts["payout"]
+            assert payout is not None  # only a proposal with an amount may be refused (propose)
+            lower = _rounded(payout * self.rng.uniform(0.5, 0.75))
             self.p.amounts["payout"] = lower
             self.p.values["payout"] = f"{lower:,}"
             self.propose(by=proposer, may_refuse=False)
@@ -319,7 +332,7 @@ class Story:
         by=None,
         route: bool = False,
     ) -> None:
-        p, rng = self.p, self.rng
+        p, rng, case = self.p, self.rng, self.scenario
         if by is None:
             by = self.handler
             if p.channel in VERBAL_CHANNELS and rng.random() < 0.5 and not p.on_top:
@@ -333,16 +346,16 @@ class Story:
             channel = ReplyChannel.EMAIL
         else:
             channel = ReplyChannel.LETTER
-        remedy = p.case.remedy
+        remedy = case.remedy
         route = route or not accepts or remedy in (RemedyType.NO_ACTION, RemedyType.EXPLANATION)
         received = p.received_at.astimezone(self.clock.zone)
-        text = self.fill(
-            self.words["reply"],
+        text = self.say(
+            "reply",
             received=f"{received:%Y-%m-%d}",
             subject=self.c.subject,
             reference=self.c.reference,
             findings=self.c.findings,
-            offer=self.fill(p.case.offer),
+            offer=self.fill(case.offer),
             phone=OFFICE_PHONES[p.org_key],
             staff=str(by),
         )
@@ -351,7 +364,7 @@ class Story:
             by,
             channel=channel,
             text=text,
-            reasons=self.fill(p.case.reasons),
+            reasons=self.fill(case.reasons),
             appeal_route=APPEAL_ROUTES[(p.org_key, p.language)]
             if route or rng.random() < 0.5
             else "",
@@ -433,7 +446,3 @@ def _team_handlers(plan: Plan) -> list[str]:
     if getattr(plan.case, "technical", False) and plan.org_key == HK:
         names.append("hk.engineer")
     return names
-
-
-def is_out_of_scope(plan: Plan) -> bool:
-    return isinstance(plan.case, OutOfScope)

@@ -25,7 +25,7 @@ def notification_mail_send(notification_ids: list[int]) -> int:
         language = notification.recipient.preferred_language or settings.LANGUAGE_CODE
         with translation.override(language):
             subject, body = notification.subject, notification.body
-        if notification.complaint_id:
+        if notification.complaint is not None:
             body = f"{body}\n\n{notification.complaint.reference}"
         try:
             send_mail(

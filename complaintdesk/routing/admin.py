@@ -43,7 +43,7 @@ class AssignmentRuleAdmin(admin.ModelAdmin):
         for field in rule.set_conditions():
             display = getattr(rule, f"get_{field}_display", None)
             parts.append(str(display() if display else getattr(rule, field)))
-        return " · ".join(parts) or _("any complaint")
+        return " · ".join(parts) or str(_("any complaint"))
 
 
 @admin.register(Absence)

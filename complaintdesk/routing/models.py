@@ -127,7 +127,8 @@ class AssignmentRule(models.Model):
     def set_conditions(self) -> list[str]:
         """The names of the conditions this rule sets; the others match anything."""
         # attname: the raw column (category_id, grade…), so no related row is fetched.
-        return [f for f in CONDITION_FIELDS if getattr(self, self._meta.get_field(f).attname)]
+        attnames = {field.name: field.attname for field in self._meta.concrete_fields}
+        return [f for f in CONDITION_FIELDS if getattr(self, attnames[f])]
 
 
 class Absence(models.Model):

@@ -28,7 +28,7 @@ def _category_lineage(complaint: Complaint) -> list[int]:
         )
     )
     lineage: list[int] = []
-    current = complaint.category_id
+    current: int | None = complaint.category_id
     while current is not None and current not in lineage:  # a mis-edited cycle ends here
         lineage.append(current)
         current = parents.get(current)

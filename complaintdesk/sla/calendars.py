@@ -9,6 +9,7 @@ daylight-saving change (London, New York) never adds or loses an hour of working
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache, lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import chinese_calendar
@@ -16,7 +17,7 @@ import holidays
 
 from .choices import ClockUnit, Region
 
-REGION_TIME_ZONES = {
+REGION_TIME_ZONES: dict[str, str] = {
     Region.CN: "Asia/Shanghai",
     Region.HK: "Asia/Hong_Kong",
     Region.GB: "Europe/London",
@@ -89,7 +90,7 @@ class WorkingCalendar:
 
 def calendar_for_region(region: str, **overrides) -> WorkingCalendar:
     """The stock calendar of a region in its own time zone (what sla_preview uses)."""
-    values = {"region": region, "time_zone": REGION_TIME_ZONES.get(region, "UTC")}
+    values: dict[str, Any] = {"region": region, "time_zone": REGION_TIME_ZONES.get(region, "UTC")}
     values.update(overrides)
     return WorkingCalendar(**values)
 

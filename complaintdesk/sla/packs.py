@@ -6,13 +6,26 @@ breach, and the extensions it allows. Installing again restores the shipped valu
 packs (matched by code and clock name) and leaves every other policy alone.
 """
 
+from typing import Any, TypedDict
+
 from .models import ClockRule as CurrentClockRule
 from .models import Policy as CurrentPolicy
+
+
+class Pack(TypedDict):
+    code: str
+    names: tuple[str, str, str]  # English, 简体, 繁體
+    description: str
+    reply_wording: str
+    review_window_days: int | None
+    # Each clock: "name", "names" (as above), then ClockRule's fields as they are stored.
+    clocks: list[dict[str, Any]]
+
 
 WRITTEN = ["letter", "email", "web_form", "social_media", "regulator", "api", "executive_office"]
 WARN_75_AND_A_DAY = [{"percent": 75}, {"working_days_before": 1}]
 
-PACKS = [
+PACKS: list[Pack] = [
     {
         "code": "seed-hk-property",
         "names": (

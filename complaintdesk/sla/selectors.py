@@ -115,7 +115,7 @@ def start_level_for(complaint: Complaint) -> int:
 
 def people_at_level(complaint: Complaint, level: int) -> list[User]:
     """Who stands on this rung for this complaint. Rung 0 is the handler in person."""
-    if level == 0 and complaint.handler_id:
+    if level == 0 and complaint.handler is not None:
         return [complaint.handler] if complaint.handler.is_active else []
     rungs = {rung.level: rung for rung in ladder_for(complaint.organisation_id)}
     rung = rungs.get(level)

@@ -2,8 +2,6 @@
 
 from typing import Any
 
-from django.http import HttpRequest
-
 from complaintdesk.accounts.roles import Capability
 from complaintdesk.authority.selectors import approval_panel
 from complaintdesk.complaints import permissions, selectors
@@ -14,9 +12,12 @@ from complaintdesk.sla.selectors import clock_rows, policy_notes, rung_of
 from .forms import NoteForm, action_form
 from .record_forms import record_forms
 from .timeline import timeline_entries
+from .views.common import AuthenticatedHttpRequest
 
 
-def detail_context(request: HttpRequest, complaint: Complaint, **extra: Any) -> dict[str, Any]:
+def detail_context(
+    request: AuthenticatedHttpRequest, complaint: Complaint, **extra: Any
+) -> dict[str, Any]:
     """The page's context; a refused action or record re-renders it with its bound form."""
     user = request.user
     transitions = permissions.available_transitions(user, complaint)

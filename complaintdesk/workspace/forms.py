@@ -1,6 +1,8 @@
 """Forms that parse what a person types for each lifecycle action. Parsing only: every rule
 is checked again by the service the view calls."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -95,7 +97,7 @@ def action_form(action: str, data=None, complaint=None, prefix: str | None = Non
     form_class = ACTION_FORMS.get(action)
     if form_class is None:
         return None
-    kwargs = {"prefix": prefix or action}
+    kwargs: dict[str, Any] = {"prefix": prefix or action}
     if issubclass(form_class, AssignForm):
         kwargs["complaint"] = complaint
     return form_class(data, **kwargs)

@@ -33,7 +33,7 @@ from complaintdesk.complaints.models import Category, Complaint, ComplaintEvent,
 from complaintdesk.complaints.transitions import transition_for
 
 # Fields of the complaint whose recorded values are rows of these models, by id.
-_RELATED = {
+_RELATED: dict[str, type[models.Model]] = {
     "category": Category,
     "root_cause": RootCause,
     "site": OrgUnit,
@@ -60,9 +60,9 @@ class Names:
 
     clocks: dict[str, str]
     currency: str
-    rows: dict[tuple[type, int], Any] = field(default_factory=dict)
+    rows: dict[tuple[type[models.Model], Any], models.Model] = field(default_factory=dict)
 
-    def of(self, model: type, value: Any) -> str:
+    def of(self, model: type[models.Model], value: Any) -> str:
         pk = value.get("id") if isinstance(value, dict) else value
         row = self.rows.get((model, pk))
         if row is None:
@@ -79,9 +79,9 @@ def _ids(value: Any) -> int | None:
     return value if isinstance(value, int) else None
 
 
-def _wanted(events: Iterable[ComplaintEvent]) -> dict[type, set[int]]:
+def _wanted(events: Iterable[ComplaintEvent]) -> dict[type[models.Model], set[int]]:
     """Which related rows the events name."""
-    wanted: dict[type, set[int]] = {model: set() for model in set(_RELATED.values())}
+    wanted: dict[type[models.Model], set[int]] = {model: set() for model in set(_RELATED.values())}
     for event in events:
         for change in event.changes or []:
             model = _RELATED.get(change.get("field", ""))
@@ -104,7 +104,7 @@ def _names(complaint: Complaint, events: list[ComplaintEvent], clocks: dict[str,
     names = Names(clocks=clocks, currency=complaint.organisation.currency)
     for model, ids in _wanted(events).items():
         if ids:
-            for row in model.objects.filter(pk__in=ids):
+            for row in model._default_manager.filter(pk__in=ids):
                 names.rows[(model, row.pk)] = row
     return names
 
@@ -130,6 +130,8 @@ def _value(field_name: str, value: Any, names: Names) -> str:
         model_field = Complaint._meta.get_field(field_name)
     except FieldDoesNotExist:
         return str(value)
+    if not isinstance(model_field, models.Field):
+        return str(value)  # a reverse relation: changes record only the complaint's own fields
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.DateTimeField) and isinstance(value, str):
@@ -139,9 +141,11 @@ def _value(field_name: str, value: Any, names: Names) -> str:
 
 def _field_label(field_name: str) -> str:
     try:
-        return str(Complaint._meta.get_field(field_name).verbose_name)
+        model_field = Complaint._meta.get_field(field_name)
     except FieldDoesNotExist:
         return field_name
+    # A reverse relation has no verbose name: changes record only the complaint's own fields.
+    return str(model_field.verbose_name) if isinstance(model_field, models.Field) else field_name
 
 
 def _amount(value: Any) -> Decimal | None:

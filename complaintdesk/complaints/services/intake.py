@@ -204,12 +204,15 @@ def complaint_attach(
     """Keep a piece of evidence with the record. The file is stored under a random name and is
     only ever served as a download, so an uploaded HTML or script page cannot run in a browser."""
     record_check(by, complaint, Record.ATTACHMENT)
-    extension = PurePath(upload.name or "").suffix.lower().lstrip(".")
+    name = upload.name or ""  # a file without a name has no extension: refused below
+    extension = PurePath(name).suffix.lower().lstrip(".")
     if extension not in settings.ATTACHMENT_ALLOWED_EXTENSIONS:
         raise GuardFailed(
             _("This file cannot be attached."),
             details=[_("Files of type “%(ext)s” are not accepted.") % {"ext": extension or "?"}],
         )
+    if not upload.size:
+        raise GuardFailed(_("This file cannot be attached."), details=[_("The file is empty.")])
     if upload.size > settings.ATTACHMENT_MAX_BYTES:
         raise GuardFailed(
             _("This file cannot be attached."),
@@ -218,8 +221,6 @@ def complaint_attach(
                 % {"mb": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)}
             ],
         )
-    if upload.size == 0:
-        raise GuardFailed(_("This file cannot be attached."), details=[_("The file is empty.")])
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
@@ -230,7 +231,7 @@ def complaint_attach(
         record_check(by, locked, Record.ATTACHMENT)
         attachment = Attachment(
             complaint=complaint,
-            original_name=PurePath(upload.name).name[:255],
+            original_name=PurePath(name).name[:255],
             content_type=(upload.content_type or "application/octet-stream")[:100],
             size=upload.size,
             sha256=digest.hexdigest(),
@@ -238,7 +239,7 @@ def complaint_attach(
             uploaded_by=by,
             uploaded_at=at,
         )
-        attachment.file.save(upload.name, upload, save=False)
+        attachment.file.save(name, upload, save=False)
         attachment.save()
         activity_touch(complaint, at)
         attachment_added_event(complaint, attachment, by, at)

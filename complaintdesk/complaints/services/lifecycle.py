@@ -292,6 +292,7 @@ def complaint_merge(
     if into.organisation_id != complaint.organisation_id or not permissions.can_view(by, into):
         raise NotFound(_("No such complaint to merge into."))
     if into.status == Status.MERGED:
+        assert into.merged_into is not None  # a merge sets both (stamp, below)
         raise GuardFailed(
             _("That complaint was itself merged; merge into %(ref)s instead.")
             % {"ref": into.merged_into.reference}

@@ -109,11 +109,12 @@ class ClockRule(TranslatedName):
                 "or minutes_before."
             )
         steps = self.extensions if isinstance(self.extensions, list) else None
-        totals = [step.get("amount") for step in steps or [] if isinstance(step, dict)]
+        raw_totals = [step.get("amount") for step in steps or [] if isinstance(step, dict)]
+        # Whole numbers only: a step that is no dict, or has no such total, leaves fewer totals.
+        totals = [total for total in raw_totals if isinstance(total, int)]
         if (
             steps is None
             or len(totals) != len(steps)
-            or any(not isinstance(total, int) for total in totals)
             or totals != sorted(set(totals))
             or any(total <= self.amount for total in totals)
             or any(step.get("approval_role", "") not in {"", *Role.values} for step in steps)

@@ -127,6 +127,7 @@ def _pause(complaint: Complaint, at: datetime) -> None:
 
 def _resume(clock: ComplaintClock, at: datetime, calendar: WorkingCalendar | None) -> None:
     calendar = calendar or selectors.calendar_for_complaint(clock.complaint)
+    assert clock.paused_at is not None  # _pause sets it with the paused state
     clock.paused_total += time_between(clock.paused_at, at, clock.unit, calendar)
     clock.paused_at = None
     clock.state = ClockState.WARNING if clock.warnings_fired else ClockState.RUNNING
@@ -223,7 +224,7 @@ def clock_extend(clock: ComplaintClock, by: User, reason: str, *, at: datetime) 
             problems.append(_("Only a running clock can be extended."))
         elif step is None:
             problems.append(_("The policy allows no further extension of this deadline."))
-        if problems:
+        if problems or step is None:  # no step: a closed clock, or none left (both reported)
             raise GuardFailed(_("The deadline cannot be extended:"), details=problems)
         permissions.require_capability(by, complaint, Capability.INVESTIGATE)
         approval_role = step.get("approval_role") or ""

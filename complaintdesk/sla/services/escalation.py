@@ -44,7 +44,7 @@ def escalate_to(
         reason=reason,
     )
     people = selectors.people_at_level(complaint, level)
-    if complaint.handler_id:
+    if complaint.handler is not None:
         people.append(complaint.handler)
     notify(
         people,

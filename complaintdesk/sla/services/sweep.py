@@ -50,14 +50,12 @@ def _fire_once(complaint: Complaint, clock: ComplaintClock, kind: str, level: in
 
 
 def _lock(clock_id: int) -> tuple[Complaint, ComplaintClock]:
-    complaint_id = (
-        ComplaintClock.objects.filter(pk=clock_id).values_list("complaint_id", flat=True).first()
-    )
+    complaint_id = ComplaintClock.objects.values_list("complaint_id", flat=True).get(pk=clock_id)
     complaint = (
         Complaint.objects.select_for_update(of=("self",))
         .select_related("handler")
-        .filter(pk=complaint_id)
-    ).first()
+        .get(pk=complaint_id)
+    )
     clock = ComplaintClock.objects.select_for_update().select_related("rule").get(pk=clock_id)
     return complaint, clock
 

@@ -44,9 +44,8 @@ def _busy_complaint():
     approval_decide(
         proposal.approval_request, given.regional_gm, approve=False, reason="Too generous."
     )
-    decision = ComplaintClock.objects.filter(complaint=complaint, name="decision").first()
-    if decision is not None:
-        clock_extend(decision, given.handler, "Waiting for the card scheme.", at=decision.started_at)
+    decision = ComplaintClock.objects.get(complaint=complaint, name="decision")
+    clock_extend(decision, given.handler, "Waiting for the card scheme.", at=decision.started_at)
     complaint.refresh_from_db()
     sla_sweep(complaint.received_at + timedelta(days=80))
     complaint.refresh_from_db()
@@ -72,7 +71,7 @@ def test_every_system_line_of_the_timeline_reads_in_chinese_on_a_chinese_page(la
     # Then every title and every line the system wrote is in Chinese, not in English
     kinds = set(complaint.events.values_list("kind", flat=True))
     assert {"escalated", "approval_requested", "approval_decided", "clock_extended"} <= kinds
-    for (en_title, en_lines), (zh_title, zh_lines) in zip(english, chinese, strict=True):
+    for (_en_title, en_lines), (zh_title, zh_lines) in zip(english, chinese, strict=True):
         assert CJK.search(zh_title), zh_title
         for en_line, zh_line in zip(en_lines, zh_lines, strict=True):
             assert zh_line != en_line, en_line

@@ -1,21 +1,25 @@
 """POST endpoints for lifecycle actions and notes: parse the form, call one service, go back
 to the complaint page (or re-render it with what was wrong)."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from complaintdesk.accounts.models import User
 from complaintdesk.complaints import selectors, services
-from complaintdesk.complaints.models import Attachment
+from complaintdesk.complaints.models import Attachment, Complaint
 from complaintdesk.complaints.transitions import Action, transition_for
 from complaintdesk.core.errors import DomainError
 
 from ..detail import detail_context
 from ..forms import NoteForm, action_form
-from .common import complaint_or_404
+from .common import AuthenticatedHttpRequest, complaint_or_404
 
 
 def _merge(complaint, user, data):
@@ -24,7 +28,7 @@ def _merge(complaint, user, data):
 
 
 # Which service each action calls, with the form's cleaned data.
-_CALLS = {
+_CALLS: dict[str, Callable[[Complaint, User, dict[str, Any]], object]] = {
     Action.ACKNOWLEDGE: lambda c, u, d: services.complaint_acknowledge(c, u),
     Action.ASSIGN: lambda c, u, d: services.complaint_assign(c, u, d["handler"]),
     Action.REASSIGN: lambda c, u, d: services.complaint_reassign(c, u, d["handler"], d["reason"]),
@@ -47,7 +51,9 @@ _CALLS = {
 
 @login_required
 @require_POST
-def complaint_action(request: HttpRequest, reference: str, action: str) -> HttpResponse:
+def complaint_action(
+    request: AuthenticatedHttpRequest, reference: str, action: str
+) -> HttpResponse:
     complaint = complaint_or_404(request, reference)
     if action not in _CALLS:
         raise Http404
@@ -74,7 +80,7 @@ def complaint_action(request: HttpRequest, reference: str, action: str) -> HttpR
 
 @login_required
 @require_POST
-def complaint_note(request: HttpRequest, reference: str) -> HttpResponse:
+def complaint_note(request: AuthenticatedHttpRequest, reference: str) -> HttpResponse:
     complaint = complaint_or_404(request, reference)
     form = NoteForm(request.POST, prefix="note")
     if form.is_valid():
@@ -91,7 +97,7 @@ def complaint_note(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 @login_required
-def attachment_download(request: HttpRequest, reference: str, pk: int) -> FileResponse:
+def attachment_download(request: AuthenticatedHttpRequest, reference: str, pk: int) -> FileResponse:
     """Evidence is always a download: never rendered inline, never sniffed as HTML."""
     complaint = complaint_or_404(request, reference)
     attachment = get_object_or_404(Attachment, pk=pk, complaint=complaint)

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,12 +11,14 @@ from complaintdesk.authority.models import ApprovalRequest
 from complaintdesk.authority.services import approval_decide
 from complaintdesk.core.errors import DomainError
 
-from .common import complaint_or_404, report_error
+from .common import AuthenticatedHttpRequest, complaint_or_404, report_error
 
 
 @login_required
 @require_POST
-def approval_decide_view(request: HttpRequest, reference: str, request_id: int) -> HttpResponse:
+def approval_decide_view(
+    request: AuthenticatedHttpRequest, reference: str, request_id: int
+) -> HttpResponse:
     complaint = complaint_or_404(request, reference)
     approval = get_object_or_404(ApprovalRequest, pk=request_id, complaint=complaint)
     approve = request.POST.get("decision") == "approve"

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,12 +12,14 @@ from complaintdesk.core.errors import DomainError
 from complaintdesk.sla.models import ComplaintClock
 from complaintdesk.sla.services import clock_extend
 
-from .common import complaint_or_404, report_error
+from .common import AuthenticatedHttpRequest, complaint_or_404, report_error
 
 
 @login_required
 @require_POST
-def clock_extend_view(request: HttpRequest, reference: str, clock_id: int) -> HttpResponse:
+def clock_extend_view(
+    request: AuthenticatedHttpRequest, reference: str, clock_id: int
+) -> HttpResponse:
     complaint = complaint_or_404(request, reference)
     clock = get_object_or_404(
         ComplaintClock.objects.select_related("rule"), pk=clock_id, complaint=complaint

@@ -9,10 +9,12 @@ from django.views.decorators.http import require_GET, require_POST
 from complaintdesk.notifications import selectors, services
 from complaintdesk.notifications.models import Notification
 
+from .common import AuthenticatedHttpRequest
+
 
 @login_required
 @require_GET
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = {
         "notifications": selectors.inbox(request.user),
         "time_zone": selectors.user_time_zone(request.user),
@@ -22,7 +24,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def mark_read(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def mark_read(request: AuthenticatedHttpRequest, pk: int | None = None) -> HttpResponse:
     """Mark one notification (`pk`) or all of the user's unread ones read, then go back.
 
     htmx asks for one row: it gets that row re-rendered, and the nav badge swapped out of band.

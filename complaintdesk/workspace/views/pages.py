@@ -1,7 +1,7 @@
 """The queue and the complaint page. Thin: parse, ask a selector, render."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from complaintdesk.complaints import selectors
@@ -9,11 +9,11 @@ from complaintdesk.complaints.choices import Status
 from complaintdesk.sla.choices import ClockState
 
 from ..detail import detail_context
-from .common import complaint_or_404
+from .common import AuthenticatedHttpRequest, complaint_or_404
 
 
 @login_required
-def complaint_list(request: HttpRequest) -> HttpResponse:
+def complaint_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     status = request.GET.get("status", "open")
     if status not in {"open", "final", ""} and status not in Status.values:
         status = "open"
@@ -43,6 +43,6 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
+def complaint_detail(request: AuthenticatedHttpRequest, reference: str) -> HttpResponse:
     complaint = complaint_or_404(request, reference)
     return render(request, "complaints/detail.html", detail_context(request, complaint))

@@ -3,7 +3,7 @@ confirmation, attachments): parse the form, call one service, return to the comp
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,12 +12,12 @@ from complaintdesk.core.errors import DomainError
 
 from ..detail import detail_context
 from ..record_forms import RECORD_FORMS, record_form
-from .common import complaint_or_404, report_error
+from .common import AuthenticatedHttpRequest, complaint_or_404, report_error
 
 
 @login_required
 @require_POST
-def complaint_record(request: HttpRequest, reference: str, kind: str) -> HttpResponse:
+def complaint_record(request: AuthenticatedHttpRequest, reference: str, kind: str) -> HttpResponse:
     complaint = complaint_or_404(request, reference)
     if kind not in RECORD_FORMS:
         raise Http404

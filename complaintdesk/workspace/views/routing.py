@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,12 +10,12 @@ from django.views.decorators.http import require_POST
 from complaintdesk.core.errors import DomainError
 from complaintdesk.routing.services import complaint_route
 
-from .common import complaint_or_404, report_error
+from .common import AuthenticatedHttpRequest, complaint_or_404, report_error
 
 
 @login_required
 @require_POST
-def complaint_route_view(request: HttpRequest, reference: str) -> HttpResponse:
+def complaint_route_view(request: AuthenticatedHttpRequest, reference: str) -> HttpResponse:
     complaint = complaint_or_404(request, reference)
     try:
         decision = complaint_route(complaint, request.user)
