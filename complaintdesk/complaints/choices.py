@@ -157,6 +157,6 @@ class EventKind(models.TextChoices):
 class EscalationCause(models.TextChoices):
     """Why a complaint went up the ladder; the timeline renders it in the reader's language."""
 
-    CLOCK_BREACHED = "clock_breached", _("A time standard was not met in time.")
+    CLOCK_BREACHED = "clock_breached", _("A time standard was missed.")
     CLASSIFICATION = "classification", _("Grade or risk flags call for this level.")
-    BY_HAND = "by_hand", _("Escalated by hand.")
+    BY_HAND = "by_hand", _("Escalated manually.")

@@ -28,7 +28,10 @@ class Record(models.TextChoices):
     STEP = "step", gettext_lazy("Handling step")
     RESPONSE = "response", gettext_lazy("Complainant's response")
     FOLLOW_UP = "follow_up", gettext_lazy("Follow-up call")
-    CONFIRM_RECEIPT = "confirm_receipt", gettext_lazy("Confirmation that the reply arrived")
+    CONFIRM_RECEIPT = (
+        "confirm_receipt",
+        gettext_lazy("Confirmation that the reply reached the complainant"),
+    )
     ATTACHMENT = "attachment", gettext_lazy("Attachment")
     NOTE = "note", gettext_lazy("Note or contact")
 
@@ -77,7 +80,7 @@ def record_check(user: User, complaint: Complaint, record: str) -> None:
     permissions.require_capability(user, complaint, rule.capability)
     if complaint.status not in rule.statuses:
         raise TransitionNotAllowed(
-            _("“%(record)s” cannot be written while the complaint is “%(status)s”.")
+            _("“%(record)s” cannot be recorded while the complaint is “%(status)s”.")
             % {"record": Record(record).label, "status": complaint.get_status_display()}
         )
     if rule.receiver_only and user.pk != complaint.received_by_id:

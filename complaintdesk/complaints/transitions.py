@@ -40,7 +40,7 @@ class SystemAction(models.TextChoices):
     """Moves the system makes on the strength of something else; nobody is offered them."""
 
     ESCALATE = "escalate", _("Escalate")
-    SEND_BACK = "send_back", _("Back to investigation after a refused approval")
+    SEND_BACK = "send_back", _("Back to investigation after approval was refused")
 
 
 @dataclass(frozen=True)

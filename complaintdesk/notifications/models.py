@@ -9,11 +9,11 @@ from .messages import message_render
 
 class NotificationKind(models.TextChoices):
     CLOCK_WARNING = "clock_warning", _("Time standard warning")
-    PROGRESS_TASK = "progress_task", _("Progress update owed")
+    PROGRESS_TASK = "progress_task", _("Progress update due")
     ESCALATED = "escalated", _("Escalated")
     APPROVAL_REQUESTED = "approval_requested", _("Approval requested")
     APPROVAL_DECIDED = "approval_decided", _("Approval decided")
-    APPROVAL_OVERDUE = "approval_overdue", _("Approval overdue")
+    APPROVAL_OVERDUE = "approval_overdue", _("Approval decision overdue")
 
 
 class Notification(models.Model):

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from complaintdesk.accounts.models import OrgUnit, User
 from complaintdesk.accounts.roles import role_label
@@ -177,9 +178,16 @@ def _moved(entry: Entry, data: dict, names: Names) -> None:
         )
     routing = data.get("routing")
     if routing:
+        load = routing.get("open_load", 0)
         entry.details.append(
-            _("Routed by rule “%(rule)s” (%(load)s open complaints before this one).")
-            % {"rule": routing["rule"]["name"], "load": routing.get("open_load", 0)}
+            ngettext(
+                "Routed by rule “%(rule)s”: the handler had %(load)s open complaint before "
+                "this one.",
+                "Routed by rule “%(rule)s”: the handler had %(load)s open complaints before "
+                "this one.",
+                load,
+            )
+            % {"rule": routing["rule"]["name"], "load": load}
         )
     if data.get("into"):
         entry.details.append(_("Merged into %(ref)s.") % {"ref": data["into"]})

@@ -7,8 +7,6 @@ complaint; the sla and authority apps decide when to call them.
 
 from datetime import datetime
 
-from django.db import transaction
-
 from complaintdesk.accounts.models import User
 
 from ..events import EscalationCause
@@ -68,6 +66,5 @@ def complaint_deadlines_summarise(complaint: Complaint, state: str, due: datetim
     queues sort and filter on. The caller (the sla app) holds the complaint's lock."""
     if (complaint.sla_state, complaint.sla_due_at) == (state, due):
         return
-    with transaction.atomic():
-        Complaint.objects.filter(pk=complaint.pk).update(sla_state=state, sla_due_at=due)
+    Complaint.objects.filter(pk=complaint.pk).update(sla_state=state, sla_due_at=due)
     complaint.sla_state, complaint.sla_due_at = state, due

@@ -24,11 +24,11 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 choices=[
                     ("clock_warning", "Time standard warning"),
-                    ("progress_task", "Progress update owed"),
+                    ("progress_task", "Progress update due"),
                     ("escalated", "Escalated"),
                     ("approval_requested", "Approval requested"),
                     ("approval_decided", "Approval decided"),
-                    ("approval_overdue", "Approval overdue"),
+                    ("approval_overdue", "Approval decision overdue"),
                 ],
                 max_length=40,
                 verbose_name="kind",

@@ -185,7 +185,10 @@ def test_a_complaint_already_in_handling_is_reassigned_with_the_rule_as_the_reas
     # (kept as the rule, and said in the reader's language when the timeline is shown)
     assert event.text == ""
     (entry,) = timeline_entries(complaint, [event], {})
-    assert "Routed by rule “Site team” (0 open complaints before this one)." in entry.details
+    assert (
+        "Routed by rule “Site team”: the handler had 0 open complaints before this one."
+        in entry.details
+    )
     assert event.data["previous_handler"]["id"] == previous.pk
     assert event.data["routing"]["rule"]["name"] == "Site team"
 

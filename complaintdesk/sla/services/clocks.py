@@ -88,9 +88,9 @@ def clocks_start(
             and ComplaintClock.objects.filter(complaint=complaint, name=rule.name).exists()
         ):
             continue
-        started.append(
-            _start(complaint, rule, at, calendar, cycle=_next_cycle(complaint, rule.name))
-        )
+        # At receipt the complaint has no clocks yet, and a rung's clock starts only if it has
+        # never run: either way this is its first period.
+        started.append(_start(complaint, rule, at, calendar, cycle=1))
     complaint_sla_refresh(complaint)
     return started
 

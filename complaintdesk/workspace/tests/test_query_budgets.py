@@ -33,7 +33,7 @@ pytestmark = pytest.mark.django_db
 
 QUEUE_BUDGET = 6
 COMPLAINT_PAGE_BUDGET = 20
-REGISTRATION_BUDGET = 27
+REGISTRATION_BUDGET = 22
 # Per move, with the clocks of a policy pack following it; see test_each_move_costs_...
 MOVE_BUDGET = 24
 

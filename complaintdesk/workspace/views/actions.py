@@ -19,7 +19,7 @@ from complaintdesk.core.errors import DomainError
 
 from ..detail import detail_context
 from ..forms import NoteForm, action_form
-from .common import AuthenticatedHttpRequest, complaint_or_404
+from .common import AuthenticatedHttpRequest, complaint_or_404, report_error
 
 
 def _merge(complaint, user, data):
@@ -65,9 +65,7 @@ def complaint_action(
     try:
         _CALLS[action](complaint, request.user, data)
     except DomainError as error:
-        messages.error(request, error.message)
-        for detail in error.details:
-            messages.error(request, detail)
+        report_error(request, error)
         complaint = complaint_or_404(request, reference)
         context = detail_context(request, complaint, forms={action: form}, open_action=action)
         return render(request, "complaints/detail.html", context, status=409)
@@ -89,7 +87,7 @@ def complaint_note(request: AuthenticatedHttpRequest, reference: str) -> HttpRes
                 complaint, request.user, form.cleaned_data["text"], kind=form.cleaned_data["kind"]
             )
         except DomainError as error:
-            messages.error(request, str(error))
+            report_error(request, error)
         else:
             return redirect(complaint)
     context = detail_context(request, complaint, note_form=form)
