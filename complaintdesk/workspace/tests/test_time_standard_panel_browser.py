@@ -9,8 +9,7 @@ from complaintdesk.complaints.choices import Channel
 from complaintdesk.complaints.tests.factories import complaint_at, drive_to, org_tree, staff
 from complaintdesk.core.testing import ARTIFACTS, BROWSER, log_in
 from complaintdesk.sla.models import ComplaintClock
-
-from .factories import local, on_policy
+from complaintdesk.sla.tests.factories import local, on_policy
 
 pytestmark = [*BROWSER, pytest.mark.django_db(transaction=True)]
 

@@ -20,8 +20,7 @@ from complaintdesk.complaints.tests.factories import (
 from complaintdesk.routing.tests.factories import rule_in
 from complaintdesk.sla.models import ComplaintClock
 from complaintdesk.sla.services import sla_sweep
-
-from .factories import local, on_policy
+from complaintdesk.sla.tests.factories import local, on_policy
 
 pytestmark = pytest.mark.django_db
 
