@@ -91,13 +91,14 @@ def approval_decide(
     request: ApprovalRequest,
     by: User,
     *,
-    approve: bool,
+    approve: bool | None,
     reason: str,
     at: datetime | None = None,
 ) -> ApprovalRequest:
     """Approve or refuse a pending request, with reasons, on the timeline; tell the proposer.
 
-    Who may decide is checked first, then the reasons. A refusal sends the complaint back to
+    Who may decide is checked first, then that a decision was made at all (`approve` None:
+    neither approve nor refuse was chosen), then the reasons. A refusal sends the complaint back to
     "investigating" (the system move SEND_BACK, in the approver's name), so that the handler
     can propose again: leaving it "solution proposed" would strand it, since proposing starts
     only from "investigating" and the reply is blocked by the refused request.
@@ -112,6 +113,11 @@ def approval_decide(
             .get(pk=request.pk)
         )
         _require_approver(by, complaint, locked)
+        if approve is None:
+            raise GuardFailed(
+                _("Choose whether to approve or refuse the proposal."),
+                details=[_("No decision was given.")],
+            )
         reason = reason.strip()
         if not reason:
             raise GuardFailed(

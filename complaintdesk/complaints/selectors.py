@@ -1,8 +1,9 @@
 """Reads of complaints. Queries, their joins and their indexes are decided here (habit 3)."""
 
 import base64
+import binascii
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.db.models import Q, QuerySet
 from django.utils.dateparse import parse_datetime
@@ -25,25 +26,56 @@ class QueuePage:
     next_cursor: str | None
 
 
-# Orders a queue can take: the column sorted on and its direction. "due" is the stored
-# summary of the complaint's clocks (sla app), so "overdue first" costs no computation per row.
-QUEUE_ORDERS = {"received": ("received_at", True), "due": ("sla_due_at", False)}
+# Orders a queue can take, by the column sorted on. "due" is the stored
+# summary of the complaint's clocks (sla app), so "overdue first" costs no computation per row;
+# complaints with no running deadline (paused, replied…) follow, newest first, so that every
+# order reaches every complaint of its filter.
+QUEUE_ORDERS = {"received": "received_at", "due": "sla_due_at"}
 SLA_FILTERS = ("breached", "warning", "running", "paused")
 
 
+@dataclass(frozen=True)
+class _Position:
+    column: str
+    moment: datetime
+    pk: int
+
+
 def _encode_cursor(complaint: Complaint, column: str) -> str:
-    raw = f"{getattr(complaint, column).isoformat()}|{complaint.pk}"
+    raw = f"{column}|{getattr(complaint, column).isoformat()}|{complaint.pk}"
     return base64.urlsafe_b64encode(raw.encode()).decode()
 
 
-def _decode_cursor(cursor: str) -> tuple[datetime, int] | None:
+def _decode_cursor(cursor: str, default_column: str) -> _Position | None:
+    """The position a cursor names, or None for anything that is not one of ours: a crafted
+    cursor starts the queue from the top, it never fails the page."""
     try:
         raw = base64.urlsafe_b64decode(cursor.encode()).decode()
-        stamp, pk = raw.rsplit("|", 1)
-        moment = parse_datetime(stamp)
-        return (moment, int(pk)) if moment else None
-    except (ValueError, UnicodeDecodeError):
+        parts = raw.split("|")
+        column = parts[0] if len(parts) == 3 else default_column
+        moment = parse_datetime(parts[-2])
+        pk = int(parts[-1])
+        if moment is None or column not in ("received_at", "sla_due_at") or pk < 0:
+            return None
+        # An instant the databases cannot hold (year 1 east of UTC, 9999 west of it).
+        moment.astimezone(UTC)
+        return _Position(column, moment, pk)
+    except (ValueError, UnicodeDecodeError, OverflowError, IndexError, binascii.Error):
         return None
+
+
+def _keyset(
+    queryset: QuerySet, column: str, descending: bool, position: _Position | None, limit: int
+) -> list[Complaint]:
+    """Up to `limit` rows after `position` in (column, id) order: one index range, no OFFSET."""
+    if position is not None:
+        beyond = "lt" if descending else "gt"
+        queryset = queryset.filter(
+            Q(**{f"{column}__{beyond}": position.moment})
+            | Q(**{column: position.moment, f"id__{beyond}": position.pk})
+        )
+    sign = "-" if descending else ""
+    return list(queryset.order_by(f"{sign}{column}", f"{sign}id")[:limit])
 
 
 def complaint_queue(
@@ -57,7 +89,7 @@ def complaint_queue(
     limit: int = QUEUE_PAGE_SIZE,
 ) -> QueuePage:
     """The complaints a user may see, one keyset page at a time: newest first, or ("due") the
-    earliest deadline first.
+    earliest deadline first and then those with no running deadline, newest first.
 
     Keyset paging on (column, id) instead of OFFSET, and no COUNT(*): both stay constant time
     however deep the queue is, which is what a queue at a million rows needs. `status` is a
@@ -77,20 +109,25 @@ def complaint_queue(
     search = search.strip()
     if search:
         queryset = queryset.filter(Q(reference__iexact=search) | Q(subject__icontains=search))
-    column, descending = QUEUE_ORDERS.get(order, QUEUE_ORDERS["received"])
-    if column == "sla_due_at":
-        # Complaints with no running clock have no deadline to sort by.
-        queryset = queryset.filter(sla_due_at__isnull=False)
-    position = _decode_cursor(cursor) if cursor else None
-    if position is not None:
-        moment, pk = position
-        beyond = "lt" if descending else "gt"
-        queryset = queryset.filter(
-            Q(**{f"{column}__{beyond}": moment}) | Q(**{column: moment, f"id__{beyond}": pk})
-        )
-    sign = "-" if descending else ""
-    rows = list(queryset.order_by(f"{sign}{column}", f"{sign}id")[: limit + 1])
-    next_cursor = _encode_cursor(rows[limit - 1], column) if len(rows) > limit else None
+    column = QUEUE_ORDERS.get(order, QUEUE_ORDERS["received"])
+    position = _decode_cursor(cursor, column) if cursor else None
+    wanted = limit + 1
+    if column == "received_at":
+        rows = _keyset(queryset, "received_at", True, position, wanted)
+    else:
+        rows = []
+        if position is None or position.column == "sla_due_at":
+            dated = queryset.filter(sla_due_at__isnull=False)
+            rows = _keyset(dated, "sla_due_at", False, position, wanted)
+            position = None
+        if len(rows) < wanted:
+            undated = queryset.filter(sla_due_at__isnull=True)
+            rows += _keyset(undated, "received_at", True, position, wanted - len(rows))
+    next_cursor = None
+    if len(rows) > limit:
+        last = rows[limit - 1]
+        last_column = "sla_due_at" if column == "sla_due_at" and last.sla_due_at else "received_at"
+        next_cursor = _encode_cursor(last, last_column)
     return QueuePage(rows=rows[:limit], next_cursor=next_cursor)
 
 

@@ -6,16 +6,21 @@ from django.utils.translation import gettext as _
 from complaintdesk.complaints.events import EscalationCause
 from complaintdesk.notifications.models import Notification
 
+from .choices import StopOn
 from .models import ClockRule
 
 
-def _clock_label(rule_id: int | None, cache: dict) -> str:
+def _rule(rule_id: int | None, cache: dict) -> ClockRule | None:
     if rule_id is None:
-        return ""
+        return None
     key = ("sla.rule", rule_id)
     if key not in cache:
         cache[key] = ClockRule.objects.filter(pk=rule_id).first()
-    rule = cache[key]
+    return cache[key]
+
+
+def _clock_label(rule_id: int | None, cache: dict) -> str:
+    rule = _rule(rule_id, cache)
     return rule.label if rule else ""
 
 
@@ -45,14 +50,27 @@ def clock_warning(notification: Notification, cache: dict) -> tuple[str, str]:
 
 
 def progress_task(notification: Notification, cache: dict) -> tuple[str, str]:
-    return (
-        _("Overdue: %(ref)s %(subject)s") % _about(notification),
-        _(
+    """What to do now depends on what meets the clock that fell due: the executives' report is
+    written, an acknowledgement given; for the rest, the complainant hears how it stands."""
+    rule = _rule(notification.params.get("rule"), cache)
+    values = {"clock": rule.label if rule else ""}
+    stops_on = rule.stops_on if rule else ""
+    if stops_on == StopOn.EXECUTIVE_REPORT:
+        body = _(
+            "“%(clock)s” was due and is not met. Send the written report to the executives now "
+            "and record it as a handling step."
+        )
+    elif stops_on == StopOn.ACKNOWLEDGED:
+        body = _(
+            "“%(clock)s” was due and is not met. Acknowledge the complaint to the complainant "
+            "now: the reference, who handles it and when they will hear from us."
+        )
+    else:
+        body = _(
             "“%(clock)s” was due and is not met. Call the complainant now, tell them "
             "how the complaint stands and when they will hear from us, and log the call."
         )
-        % {"clock": _clock_label(notification.params.get("rule"), cache)},
-    )
+    return _("Overdue: %(ref)s %(subject)s") % _about(notification), body % values
 
 
 def escalated(notification: Notification, cache: dict) -> tuple[str, str]:

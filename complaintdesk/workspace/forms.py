@@ -49,7 +49,9 @@ class MergeForm(forms.Form):
 
 class ProposeForm(forms.Form):
     remedy_type = forms.ChoiceField(label=_("Remedy"), choices=RemedyType.choices)
-    amount = forms.DecimalField(label=_("Amount"), required=False, min_value=0, decimal_places=2)
+    amount = forms.DecimalField(
+        label=_("Amount"), required=False, min_value=0, max_digits=14, decimal_places=2
+    )
     description = forms.CharField(
         label=_("What is offered"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -170,6 +172,12 @@ class FollowUpForm(forms.Form):
     )
     notes = forms.CharField(
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    at = forms.DateTimeField(
+        label=_("When the call was made (empty: now)"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
 
 

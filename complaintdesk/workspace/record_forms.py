@@ -25,39 +25,39 @@ from .forms import (
     StepForm,
 )
 
-Call = Callable[[Complaint, User, dict[str, Any], Any], Any]
+Call = Callable[[Complaint, User, dict[str, Any]], Any]
 
-# record: (title, form class, service call with the cleaned data and the uploaded files)
+# record: (title, form class, service call with the form's cleaned data, uploads included)
 RECORD_FORMS: dict[str, tuple[Promise, type[forms.Form], Call]] = {
     Record.INVESTIGATION: (
         gettext_lazy("Record the investigation"),
         InvestigationForm,
-        lambda c, u, d, f: services.complaint_record_investigation(c, u, **d),
+        lambda c, u, d: services.complaint_record_investigation(c, u, **d),
     ),
     Record.STEP: (
         gettext_lazy("Record a handling step"),
         StepForm,
-        lambda c, u, d, f: services.complaint_record_step(c, u, d["step"], d["note"]),
+        lambda c, u, d: services.complaint_record_step(c, u, d["step"], d["note"]),
     ),
     Record.RESPONSE: (
         gettext_lazy("Record the complainant's response"),
         ResponseForm,
-        lambda c, u, d, f: services.complaint_record_response(c, u, d["response"], note=d["note"]),
+        lambda c, u, d: services.complaint_record_response(c, u, d["response"], note=d["note"]),
     ),
     Record.FOLLOW_UP: (
         gettext_lazy("Record a follow-up call"),
         FollowUpForm,
-        lambda c, u, d, f: services.complaint_record_follow_up(c, u, **d),
+        lambda c, u, d: services.complaint_record_follow_up(c, u, **d),
     ),
     Record.CONFIRM_RECEIPT: (
         gettext_lazy("Confirm the reply reached the complainant"),
         ConfirmReceiptForm,
-        lambda c, u, d, f: services.complaint_confirm_reply_receipt(c, u, note=d["note"]),
+        lambda c, u, d: services.complaint_confirm_reply_receipt(c, u, note=d["note"]),
     ),
     Record.ATTACHMENT: (
         gettext_lazy("Attach a file"),
         AttachmentForm,
-        lambda c, u, d, f: services.complaint_attach(c, u, f["file"], description=d["description"]),
+        lambda c, u, d: services.complaint_attach(c, u, d["file"], description=d["description"]),
     ),
 }
 

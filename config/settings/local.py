@@ -1,11 +1,14 @@
 """`make run`: a developer's or evaluator's machine, SQLite, DEBUG on."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import env_bool
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "local-development-only-not-secret"  # noqa: F405
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Mails as files under var/mail/, one log line each (core/mail.py); EMAIL_BACKEND overrides.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "complaintdesk.core.mail.DevelopmentMailBackend")
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

@@ -1,7 +1,7 @@
 """Handling records: notes and contacts, the six steps, investigation, proposal, reply,
 the complainant's response and follow-up calls (domain.md steps 5-9)."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from complaintdesk.accounts.models import OrgUnit, User
 from complaintdesk.core import hooks as core_hooks
 from complaintdesk.core.errors import GuardFailed
+from complaintdesk.core.money import amount_problems
 
 from .. import hooks
 from ..choices import (
@@ -146,8 +147,7 @@ def complaint_propose(
         problems.append(_("Unknown remedy."))
     if not reasons.strip():
         problems.append(_("The reasons for the decision are required."))
-    if amount is not None and amount < 0:
-        problems.append(_("The amount cannot be negative."))
+    problems += amount_problems(amount)
     if problems:
         raise GuardFailed(_("The proposal is not complete:"), details=problems)
     created: list[Proposal] = []
@@ -298,10 +298,22 @@ def complaint_record_follow_up(
     if problems:
         raise GuardFailed(_("The follow-up is not complete:"), details=problems)
     record_check(by, complaint, Record.FOLLOW_UP)
-    if not complaint.replies.exists():
+    latest_reply = complaint.replies.order_by("-sent_at", "-id").first()
+    if latest_reply is None:
         # A follow-up call checks on a reply: there is nothing to follow up before one.
         raise GuardFailed(_("No reply to the complainant is recorded."))
     at = at or timezone.now()
+    # A call logged afterwards carries the time it was made: never ahead, never before the reply.
+    if at > timezone.now() + timedelta(minutes=5):
+        raise GuardFailed(
+            _("The follow-up is not complete:"),
+            details=[_("The time of the call cannot be in the future.")],
+        )
+    if at < latest_reply.sent_at:
+        raise GuardFailed(
+            _("The follow-up is not complete:"),
+            details=[_("The call cannot have been made before the reply was sent.")],
+        )
     with transaction.atomic():
         locked = complaint_lock(complaint)
         record_check(by, locked, Record.FOLLOW_UP)

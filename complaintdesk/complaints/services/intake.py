@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from complaintdesk.accounts.models import OrgUnit, UnitKind, User
 from complaintdesk.core import hooks as core_hooks
 from complaintdesk.core.errors import DomainError, GuardFailed
+from complaintdesk.core.money import amount_problems
 from complaintdesk.customers.models import Complainant
 
 from .. import hooks, permissions
@@ -65,6 +66,8 @@ def _validate(complaint: Complaint) -> None:
         problems.append(_("The anger score must be between 1 and 5."))
     if complaint.claimed_loss_amount is not None and complaint.claimed_loss_amount < Decimal(0):
         problems.append(_("The claimed loss cannot be negative."))
+    else:
+        problems += amount_problems(complaint.claimed_loss_amount)
     if complaint.channel not in Channel.values:
         problems.append(_("Unknown channel."))
     if complaint.grade not in Grade.values:

@@ -21,7 +21,8 @@ def approval_decide_view(
 ) -> HttpResponse:
     complaint = complaint_or_404(request, reference)
     approval = get_object_or_404(ApprovalRequest, pk=request_id, complaint=complaint)
-    approve = request.POST.get("decision") == "approve"
+    # Explicit or nothing: a POST that says neither is refused by the service, not a refusal.
+    approve = {"approve": True, "refuse": False}.get(request.POST.get("decision", ""))
     try:
         approval_decide(
             approval, request.user, approve=approve, reason=request.POST.get("reason", "")

@@ -23,9 +23,10 @@ def complaint_record(request: AuthenticatedHttpRequest, reference: str, kind: st
         raise Http404
     form = record_form(kind, complaint, request.POST, request.FILES)
     if form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "file"}
         try:
-            RECORD_FORMS[kind][2](complaint, request.user, data, request.FILES)
+            # The cleaned data carries the upload under its own field name (the form is
+            # prefixed, so request.FILES holds it as "attachment-file").
+            RECORD_FORMS[kind][2](complaint, request.user, form.cleaned_data)
         except DomainError as error:
             report_error(request, error)
         else:
