@@ -16,7 +16,7 @@ PO_FILES := $(shell find locale complaintdesk -name '*.po' -path '*/LC_MESSAGES/
 MO_FILES := $(PO_FILES:.po=.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-packages run test lint typecheck migrations-check lock
+.PHONY: help install system-packages run dev test lint typecheck migrations-check lock
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -61,6 +61,10 @@ run: install  ## Serve http://127.0.0.1:8000 (PORT=...) with demo data and the t
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --if-empty
 	@exec scripts/serve.sh
+
+# A target-specific variable reaches the prerequisites' recipes too: run serves with DEBUG=1.
+dev: export DEBUG = 1
+dev: run  ## Same as run with DEBUG=1: Django's debug pages instead of ours
 
 # pytest exits 5 when it collects nothing; that is a failure too, and we say so.
 test: install  ## Run the test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL; PYTEST_ARGS=...)

@@ -69,6 +69,17 @@ def _remove_uploaded_test_files():
         shutil.rmtree(media, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def _language_restored():
+    """Each test ends in the language it started in. A test client request with Accept-Language
+    leaves that language active in the thread (LocaleMiddleware activates it and nothing resets
+    it), so every later test would otherwise run, and match messages, in Chinese."""
+    from django.utils import translation
+
+    with translation.override(translation.get_language()):
+        yield
+
+
 @pytest.fixture
 def tree(db):
     """An organisation with head office, board office, a region with two districts and sites."""

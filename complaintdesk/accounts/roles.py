@@ -79,6 +79,13 @@ HANDLING_ROLES = frozenset(
 )
 
 
+# Roles that manage the people of their scope: they may act for a member of staff who has
+# left or is away (a receipt confirmation recorded on the receiver's behalf).
+MANAGING_ROLES = frozenset(
+    {Role.DISTRICT_MANAGER, Role.REGIONAL_GM, Role.HQ_COMPLAINTS, Role.ADMINISTRATOR}
+)
+
+
 def role_label(role: str) -> str:
     """A role as the user's language names it; an unknown code is shown as it is."""
     return str(Role(role).label) if role in Role.values else role

@@ -1,8 +1,11 @@
 """Reads of people by the roles they hold."""
 
+from collections.abc import Iterable
+
 from django.db.models import QuerySet
 
-from .models import User, lineage_paths
+from .models import RoleAssignment, User, lineage_paths
+from .roles import Role
 
 
 def role_holders(organisation_id: int, role: str, *, over_path: str | None = None) -> QuerySet:
@@ -17,3 +20,42 @@ def role_holders(organisation_id: int, role: str, *, over_path: str | None = Non
     if over_path is not None:
         users = users.filter(role_assignments__unit__path__in=lineage_paths(over_path))
     return users.distinct().order_by("pk")
+
+
+def organisations_administered(user) -> set[int]:
+    """The ids of the organisations `user` administers: those where they hold the
+    administrator role at some unit. The unit only anchors the role; administration covers the
+    whole organisation, so a role at a unit later made inactive still counts. Superusers are
+    not special here: callers decide what "everything" means for them."""
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    return set(
+        RoleAssignment.objects.filter(user=user, role=Role.ADMINISTRATOR)
+        .values_list("unit__organisation_id", flat=True)
+        .distinct()
+    )
+
+
+def administrators_among(user_ids: Iterable[int]) -> set[int]:
+    """Those of `user_ids` who hold the administrator role anywhere."""
+    return set(
+        RoleAssignment.objects.filter(user_id__in=list(user_ids), role=Role.ADMINISTRATOR)
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+
+
+def user_organisations(user_ids: Iterable[int]) -> dict[int, set[int]]:
+    """Each user's organisations: their home unit's and those of the units they hold roles at
+    (a person may work for more than one)."""
+    ids = list(user_ids)
+    result: dict[int, set[int]] = {pk: set() for pk in ids}
+    homes = User.objects.filter(pk__in=ids, home_unit__isnull=False).values_list(
+        "pk", "home_unit__organisation_id"
+    )
+    roles = RoleAssignment.objects.filter(user_id__in=ids).values_list(
+        "user_id", "unit__organisation_id"
+    )
+    for pk, organisation_id in [*homes, *roles]:
+        result[pk].add(organisation_id)
+    return result

@@ -3,13 +3,14 @@ through the services, so the admin only shows them."""
 
 from django.contrib import admin
 
+from complaintdesk.accounts.admin_scope import OrganisationScopedAdmin
 from complaintdesk.core.admin import ReadOnlyAdmin
 
 from .models import ApprovalRequest, AuthorityLimit
 
 
 @admin.register(AuthorityLimit)
-class AuthorityLimitAdmin(admin.ModelAdmin):
+class AuthorityLimitAdmin(OrganisationScopedAdmin):
     list_display = ["organisation", "role", "remedy_type", "category", "max_amount"]
     list_filter = ["organisation", "role", "remedy_type"]
     list_select_related = ["organisation", "category"]

@@ -1,15 +1,18 @@
 """Admin for the configuration tables. Complaints themselves are handled in the application,
-through services; the admin shows them read-only and never deletes."""
+through services; the admin shows them read-only and never deletes. Organisation
+administrators keep their own organisation's categories and root causes (`admin_scope`) and
+are not shown complaints here: they work them in the application, within their roles."""
 
 from django.contrib import admin
 
+from complaintdesk.accounts.admin_scope import OrganisationScopedAdmin
 from complaintdesk.core.admin import ReadOnlyAdmin
 
 from .models import Category, Complaint, RootCause
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(OrganisationScopedAdmin):
     list_display = [
         "code",
         "name_en",
@@ -25,7 +28,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(RootCause)
-class RootCauseAdmin(admin.ModelAdmin):
+class RootCauseAdmin(OrganisationScopedAdmin):
     list_display = ["code", "name_en", "name_zh_hans", "name_zh_hant", "organisation", "is_active"]
     list_filter = ["organisation", "is_active"]
     search_fields = ["code", "name_en", "name_zh_hans", "name_zh_hant"]

@@ -152,6 +152,7 @@ class EventKind(models.TextChoices):
     APPROVAL_REQUESTED = "approval_requested", _("Approval requested")
     APPROVAL_DECIDED = "approval_decided", _("Approval decided")
     APPROVAL_OVERDUE = "approval_overdue", _("Approval decision overdue")
+    IDENTITY_REVEALED = "identity_revealed", _("Identity document number revealed")
 
 
 class EscalationCause(models.TextChoices):

@@ -142,11 +142,21 @@ def reply_sent_event(complaint: Complaint, reply: Reply) -> ComplaintEvent:
 
 
 def receipt_confirmed_event(
-    complaint: Complaint, reply: Reply, by: User, at: datetime, note: str
+    complaint: Complaint,
+    reply: Reply,
+    by: User,
+    at: datetime,
+    note: str,
+    *,
+    on_behalf_of: int | None = None,
+    reason: str = "",
 ) -> ComplaintEvent:
-    return _append(
-        complaint, EventKind.RECEIPT_CONFIRMED, by, at, text=note, data={"reply_id": reply.pk}
-    )
+    """`on_behalf_of`: the receiver a manager confirmed for; `reason`, the manager's words."""
+    data: dict[str, Any] = {"reply_id": reply.pk}
+    if on_behalf_of is not None:
+        data |= {"on_behalf_of": on_behalf_of}
+    text = "\n".join(part for part in (note, reason) if part)
+    return _append(complaint, EventKind.RECEIPT_CONFIRMED, by, at, text=text, data=data)
 
 
 def response_recorded_event(
@@ -169,6 +179,17 @@ def follow_up_recorded_event(complaint: Complaint, follow_up: FollowUp) -> Compl
             "outcome_satisfaction": follow_up.outcome_satisfaction,
             "handling_satisfaction": follow_up.handling_satisfaction,
         },
+    )
+
+
+def identity_revealed_event(complaint: Complaint, by: User, at: datetime) -> ComplaintEvent:
+    """Who saw the complainant's identity document number, and when (audited like a bank)."""
+    return _append(
+        complaint,
+        EventKind.IDENTITY_REVEALED,
+        by,
+        at,
+        data={"complainant": complaint.complainant_id},
     )
 
 

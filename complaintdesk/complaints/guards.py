@@ -63,9 +63,10 @@ def ready_to_close(complaint) -> list[str]:
         ):
             missing.append(
                 _(
-                    "The reply was sent by someone other than the receiver: the receiver must "
-                    "confirm that it reached the complainant."
+                    "The reply was sent by someone other than the receiver: %(receiver)s must "
+                    "confirm that it reached the complainant (or a manager, on their behalf)."
                 )
+                % {"receiver": complaint.received_by}
             )
         missing.extend(_follow_up_gaps(follow_ups, organisation))
     return missing

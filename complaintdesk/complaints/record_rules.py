@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from complaintdesk.accounts.models import User
-from complaintdesk.accounts.roles import Capability
+from complaintdesk.accounts.roles import MANAGING_ROLES, Capability
 from complaintdesk.core.errors import GuardFailed, TransitionNotAllowed
 
 from . import permissions
@@ -42,7 +42,8 @@ class RecordRule:
     capability: str
     statuses: frozenset[str]
     # Only the person who took the complaint in may write it (they confirm with the
-    # complainant, whom they spoke to, that a colleague's reply arrived).
+    # complainant, whom they spoke to, that a colleague's reply arrived), or a manager on their
+    # behalf when they have left or are away (the service asks the manager for a reason).
     receiver_only: bool = False
 
 
@@ -83,8 +84,14 @@ def record_check(user: User, complaint: Complaint, record: str) -> None:
             _("“%(record)s” cannot be recorded while the complaint is “%(status)s”.")
             % {"record": Record(record).label, "status": complaint.get_status_display()}
         )
-    if rule.receiver_only and user.pk != complaint.received_by_id:
-        raise GuardFailed(_("Only the person who received the complaint can confirm this."))
+    if rule.receiver_only and not acts_as_receiver(user, complaint):
+        raise GuardFailed(
+            _(
+                "Only the person who received the complaint (%(receiver)s), or a manager on "
+                "their behalf, can confirm this."
+            )
+            % {"receiver": complaint.received_by}
+        )
 
 
 def records_writable(user: User, complaint: Complaint) -> set[str]:
@@ -94,5 +101,12 @@ def records_writable(user: User, complaint: Complaint) -> set[str]:
         for rule in RECORD_RULES
         if complaint.status in rule.statuses
         and permissions.has_capability(user, complaint, rule.capability)
-        and (not rule.receiver_only or user.pk == complaint.received_by_id)
+        and (not rule.receiver_only or acts_as_receiver(user, complaint))
     }
+
+
+def acts_as_receiver(user: User, complaint: Complaint) -> bool:
+    """The receiver in person, or a manager over the complaint who may act for them."""
+    if user.pk == complaint.received_by_id:
+        return True
+    return bool(permissions.roles_on(user, complaint) & MANAGING_ROLES)

@@ -163,11 +163,14 @@ def complaint_timeline(complaint: Complaint) -> QuerySet:
     )
 
 
-def complainant_card(user: User, complaint: Complaint) -> dict:
-    """The complainant as this user may see them: contact and identity data masked for roles
-    that do not need them (domain.md, privacy)."""
+def complainant_card(user: User, complaint: Complaint, *, reveal: bool = False) -> dict:
+    """The complainant as this user may see them: contact data masked for roles that do not
+    need it (domain.md, privacy); the identity document number masked for everyone until a
+    role that may see it reveals it (`reveal`, after `complainant_identity_reveal` put that on
+    the timeline)."""
     person = complaint.complainant
     sensitive = permissions.can_view_sensitive(user, complaint)
+    revealed = sensitive and reveal
 
     def shown(value: str) -> str:
         return value if sensitive else mask(value)
@@ -180,7 +183,10 @@ def complainant_card(user: User, complaint: Complaint) -> dict:
         "email": shown(person.email),
         "address": shown(person.address),
         "id_document": person.get_id_document_type_display() if person.id_document_type else "",
-        "id_document_number": shown(person.id_document_number),
+        "id_document_number": person.id_document_number
+        if revealed
+        else mask(person.id_document_number),
+        "can_reveal": sensitive and bool(person.id_document_number) and not revealed,
         "account_reference": person.account_reference,
         "sensitive_hidden": not sensitive,
         "complaint_count": person.complaints.count(),

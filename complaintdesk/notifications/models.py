@@ -14,6 +14,7 @@ class NotificationKind(models.TextChoices):
     APPROVAL_REQUESTED = "approval_requested", _("Approval requested")
     APPROVAL_DECIDED = "approval_decided", _("Approval decided")
     APPROVAL_OVERDUE = "approval_overdue", _("Approval decision overdue")
+    CONFIRM_RECEIPT = "confirm_receipt", _("Confirm the reply reached the complainant")
 
 
 class Notification(models.Model):

@@ -3,11 +3,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from complaintdesk.accounts.admin_scope import OrganisationScopedAdmin
+
 from .models import Absence, AssignmentRule
 
 
 @admin.register(AssignmentRule)
-class AssignmentRuleAdmin(admin.ModelAdmin):
+class AssignmentRuleAdmin(OrganisationScopedAdmin):
     list_display = [
         "priority",
         "name",
@@ -47,7 +49,12 @@ class AssignmentRuleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Absence)
-class AbsenceAdmin(admin.ModelAdmin):
+class AbsenceAdmin(OrganisationScopedAdmin):
+    # An absence belongs wherever its person works.
+    organisation_field = (
+        "user__home_unit__organisation",
+        "user__role_assignments__unit__organisation",
+    )
     list_display = ["user", "starts_at", "ends_at", "reason"]
     list_filter = ["starts_at"]
     search_fields = ["user__username", "user__display_name", "reason"]

@@ -1,7 +1,12 @@
-"""Administrators edit policy packs, calendars and the ladder here; clocks are read-only."""
+"""Administrators edit policy packs, calendars and the ladder here; clocks are read-only.
+
+The packs have no organisation: every organisation that picks one shares it, so only a
+superuser edits them, and an organisation's administrators read them and choose theirs in
+its time-standard settings."""
 
 from django.contrib import admin
 
+from complaintdesk.accounts.admin_scope import OrganisationScopedAdmin, OrganisationScopedInline
 from complaintdesk.core.admin import ReadOnlyAdmin
 
 from .models import (
@@ -19,60 +24,64 @@ from .models import (
 )
 
 
-class ClockRuleInline(admin.StackedInline):
+class ClockRuleInline(OrganisationScopedInline, admin.StackedInline):
     model = ClockRule
+    organisation_field = None  # a shared pack
     extra = 0
     fields = (
         ("name", "position"),
         ("name_en", "name_zh_hans", "name_zh_hant"),
         ("amount", "unit"),
         ("channels", "grades", "starts_at_level"),
-        ("stops_on", "pauses_when_awaiting", "repeats"),
+        ("stops_on", "reply_channels", "pauses_when_awaiting", "repeats"),
         ("warnings", "on_breach"),
         "extensions",
     )
 
 
 @admin.register(Policy)
-class PolicyAdmin(admin.ModelAdmin):
+class PolicyAdmin(OrganisationScopedAdmin):
+    organisation_field = None  # shared by every organisation on the pack: read-only for theirs
     list_display = ("code", "name_en", "name_zh_hans", "name_zh_hant")
     search_fields = ("code", "name_en", "name_zh_hans", "name_zh_hant")
     inlines = [ClockRuleInline]
 
 
-class CalendarDayInline(admin.TabularInline):
+class CalendarDayInline(OrganisationScopedInline, admin.TabularInline):
     model = CalendarDay
+    organisation_field = "calendar__organisation"
     extra = 1
 
 
 @admin.register(Calendar)
-class CalendarAdmin(admin.ModelAdmin):
+class CalendarAdmin(OrganisationScopedAdmin):
     list_display = ("name", "organisation", "region", "time_zone", "opens", "closes")
     list_filter = ("organisation", "region")
     inlines = [CalendarDayInline]
 
 
 @admin.register(UnitCalendar)
-class UnitCalendarAdmin(admin.ModelAdmin):
+class UnitCalendarAdmin(OrganisationScopedAdmin):
+    organisation_field = "unit__organisation"
     list_display = ("unit", "calendar")
     list_filter = ("calendar__organisation",)
     autocomplete_fields = ("unit",)
 
 
 @admin.register(OrganisationSla)
-class OrganisationSlaAdmin(admin.ModelAdmin):
+class OrganisationSlaAdmin(OrganisationScopedAdmin):
     list_display = ("organisation", "policy", "calendar")
 
 
 @admin.register(EscalationLevel)
-class EscalationLevelAdmin(admin.ModelAdmin):
+class EscalationLevelAdmin(OrganisationScopedAdmin):
     list_display = ("organisation", "level", "role", "scope", "name_en")
     list_filter = ("organisation",)
     ordering = ("organisation", "level")
 
 
 @admin.register(LadderStartRule)
-class LadderStartRuleAdmin(admin.ModelAdmin):
+class LadderStartRuleAdmin(OrganisationScopedAdmin):
     list_display = ("organisation", "grade", "risk_flag", "channel", "level")
     list_filter = ("organisation",)
 

@@ -11,15 +11,18 @@ from complaintdesk.complaints.hooks import (
     ComplaintMoved,
     ComplaintRegistered,
     RecordWritten,
+    guard_register,
     sight_register,
 )
 from complaintdesk.complaints.permissions import role_paths
 from complaintdesk.complaints.record_rules import Record
+from complaintdesk.complaints.transitions import Action
 from complaintdesk.core.hooks import subscribe
 from complaintdesk.notifications.messages import message_register
 from complaintdesk.notifications.models import NotificationKind
 
 from . import messages, selectors
+from .guards import reply_channel_meets_clocks
 from .services import (
     clocks_on_action,
     clocks_on_contact,
@@ -73,6 +76,7 @@ def connect() -> None:
     subscribe(ComplaintClassified, on_classified)
     subscribe(RecordWritten, on_record_written)
     sight_register(ladder_sight)
+    guard_register(Action.REPLY, reply_channel_meets_clocks)
     message_register(NotificationKind.CLOCK_WARNING, messages.clock_warning)
     message_register(NotificationKind.PROGRESS_TASK, messages.progress_task)
     message_register(NotificationKind.ESCALATED, messages.escalated)

@@ -6,7 +6,7 @@ from complaintdesk.accounts.roles import Capability
 from complaintdesk.authority.selectors import approval_panel
 from complaintdesk.complaints import permissions, selectors
 from complaintdesk.complaints.models import Complaint
-from complaintdesk.complaints.transitions import Action
+from complaintdesk.complaints.transitions import Action, transition_for
 from complaintdesk.sla.selectors import clock_rows, policy_notes, rung_of
 
 from .forms import NoteForm, action_form
@@ -30,11 +30,21 @@ def detail_context(
         }
         for transition in transitions
     ]
+    # A form posted from a page that was stale (the complaint moved meanwhile) is shown again
+    # with what was typed, marked as not possible now, so nothing typed is lost.
+    offered = {transition.action for transition in transitions}
+    actions += [
+        {"transition": transition_for(action), "form": form, "stale": True}
+        for action, form in forms.items()
+        if action not in offered and form is not None
+    ]
     clocks = clock_rows(complaint)
     clock_labels = {row.clock.name: row.label for row in clocks}
     return {
         "complaint": complaint,
-        "complainant": selectors.complainant_card(user, complaint),
+        "complainant": selectors.complainant_card(
+            user, complaint, reveal=extra.pop("reveal_identity", False)
+        ),
         "entries": timeline_entries(
             complaint, selectors.complaint_timeline(complaint), clock_labels
         ),

@@ -187,6 +187,11 @@ class ConfirmReceiptForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    on_behalf_reason = forms.CharField(
+        label=_("Confirming for the receiver? Say why (left, away…)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class AttachmentForm(forms.Form):

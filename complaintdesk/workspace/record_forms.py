@@ -52,7 +52,7 @@ RECORD_FORMS: dict[str, tuple[Promise, type[forms.Form], Call]] = {
     Record.CONFIRM_RECEIPT: (
         gettext_lazy("Confirm the reply reached the complainant"),
         ConfirmReceiptForm,
-        lambda c, u, d: services.complaint_confirm_reply_receipt(c, u, note=d["note"]),
+        lambda c, u, d: services.complaint_confirm_reply_receipt(c, u, **d),
     ),
     Record.ATTACHMENT: (
         gettext_lazy("Attach a file"),
@@ -74,12 +74,16 @@ def record_forms(user: User, complaint: Complaint, bound: dict | None = None) ->
     """The record forms the domain's table lets this user write now (the services check
     again), in the page's order."""
     writable = records_writable(user, complaint)
+    bound = bound or {}
+    # A record posted from a stale page is shown again, with what was typed, though it cannot
+    # be written now: the refusal message says why.
     return [
         {
             "kind": kind,
             "title": title,
-            "form": (bound or {}).get(kind) or record_form(kind, complaint),
+            "form": bound.get(kind) or record_form(kind, complaint),
+            "stale": kind not in writable,
         }
         for kind, (title, _form_class, _call) in RECORD_FORMS.items()
-        if kind in writable
+        if kind in writable or kind in bound
     ]

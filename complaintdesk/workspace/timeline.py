@@ -91,7 +91,7 @@ def _wanted(events: Iterable[ComplaintEvent]) -> dict[type[models.Model], set[in
                     if (pk := _ids(change.get(side))) is not None:
                         wanted[model].add(pk)
         data = event.data or {}
-        for key in ("handler", "previous_handler", "approved_by"):
+        for key in ("handler", "previous_handler", "approved_by", "on_behalf_of"):
             if (pk := _ids(data.get(key))) is not None:
                 wanted[User].add(pk)
         for key, model in (("category", Category), ("unit", OrgUnit)):
@@ -290,6 +290,14 @@ def _approval_requested(entry: Entry, data: dict, names: Names) -> None:
         entry.details.append(_("Decision due %(time)s") % {"time": _time(data["due_at"])})
 
 
+def _receipt_confirmed(entry: Entry, data: dict, names: Names) -> None:
+    if data.get("on_behalf_of"):
+        entry.details.append(
+            _("On behalf of the receiver, %(name)s")
+            % {"name": names.of(User, data["on_behalf_of"])}
+        )
+
+
 def _approval_decided(entry: Entry, data: dict, names: Names) -> None:
     entry.details.append(_("Approved") if data.get("approved") else _("Refused"))
 
@@ -308,6 +316,7 @@ _DESCRIBERS: dict[str, Callable[[Entry, dict, Names], None]] = {
     EventKind.STEP_RECORDED: _step,
     EventKind.REPLY_SENT: _channel,
     EventKind.RESPONSE_RECORDED: _response,
+    EventKind.RECEIPT_CONFIRMED: _receipt_confirmed,
     EventKind.FOLLOW_UP_RECORDED: _follow_up,
     EventKind.MERGED_IN: _merged_in,
     EventKind.CLOCK_WARNING: _clock,

@@ -22,6 +22,11 @@ urlpatterns = [
     ),
     path("<str:reference>/route/", routing.complaint_route_view, name="route"),
     path(
+        "<str:reference>/identity/",
+        pages.complainant_identity_reveal,
+        name="identity_reveal",
+    ),
+    path(
         "<str:reference>/attachments/<int:pk>/",
         actions.attachment_download,
         name="attachment",

@@ -35,9 +35,11 @@ from .lifecycle import (
     move_check,
 )
 from .numbering import reference_allocate
+from .privacy import complainant_identity_reveal
 from .system import complaint_deadlines_summarise, complaint_escalate, complaint_send_back
 
 __all__ = [
+    "complainant_identity_reveal",
     "complaint_acknowledge",
     "complaint_activity_touch",
     "complaint_add_note",

@@ -227,10 +227,25 @@ def complaint_reply(
 
 
 def complaint_confirm_reply_receipt(
-    complaint: Complaint, by: User, *, note: str = "", at: datetime | None = None
+    complaint: Complaint,
+    by: User,
+    *,
+    note: str = "",
+    on_behalf_reason: str = "",
+    at: datetime | None = None,
 ) -> Reply:
-    """The original receiver confirms with the complainant that a colleague's reply reached them."""
+    """The original receiver confirms with the complainant that a colleague's reply reached them.
+
+    A manager may record it on the receiver's behalf (they have left, or are away), saying why:
+    the timeline keeps both names and the reason.
+    """
     record_check(by, complaint, Record.CONFIRM_RECEIPT)
+    on_behalf = by.pk != complaint.received_by_id
+    if on_behalf and not on_behalf_reason.strip():
+        raise GuardFailed(
+            _("Please give a reason."),
+            details=[_("Say why you confirm this on the receiver's behalf.")],
+        )
     at = at or timezone.now()
     with transaction.atomic():
         locked = complaint_lock(complaint)
@@ -242,7 +257,15 @@ def complaint_confirm_reply_receipt(
             reply.receiver_confirmed_by = by
             reply.receiver_confirmed_at = at
             reply.save(update_fields=["receiver_confirmed_by", "receiver_confirmed_at"])
-            receipt_confirmed_event(locked, reply, by, at, note)
+            receipt_confirmed_event(
+                locked,
+                reply,
+                by,
+                at,
+                note,
+                on_behalf_of=locked.received_by_id if on_behalf else None,
+                reason=on_behalf_reason.strip(),
+            )
             activity_touch(complaint, at)
             _written(locked, Record.CONFIRM_RECEIPT, by, at)
     return reply

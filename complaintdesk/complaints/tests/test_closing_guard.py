@@ -20,9 +20,10 @@ NO_REASONS = "The reply does not state the reasons for the decision."
 NO_APPEAL_ROUTE = (
     "The complainant has not accepted the solution, so the reply must state the appeal route."
 )
+# Names the receiver, so that whoever reads it knows whom to ask (issue 9, item 8).
 NOT_CONFIRMED = (
-    "The reply was sent by someone other than the receiver: the receiver must confirm that it "
-    "reached the complainant."
+    "The reply was sent by someone other than the receiver: {receiver} must confirm that it "
+    "reached the complainant (or a manager, on their behalf)."
 )
 NOT_SOLVED = (
     "At the last follow-up the complainant said the problem is not solved: reopen the complaint "
@@ -153,7 +154,9 @@ def test_closing_a_reply_sent_by_someone_else_without_receiver_confirmation_is_r
     settle(complaint, manager)
 
     # When the manager closes it / Then it is refused until the receiver confirms
-    assert _refusal_of_close(complaint, manager) == [NOT_CONFIRMED]
+    assert _refusal_of_close(complaint, manager) == [
+        NOT_CONFIRMED.format(receiver=complaint.received_by)
+    ]
 
 
 def test_closing_a_reply_sent_by_someone_else_is_allowed_after_the_receiver_confirms_it():

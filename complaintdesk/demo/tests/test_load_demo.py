@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.test import RequestFactory
 from django.utils import timezone
 
 from complaintdesk.accounts.models import Organisation, RoleAssignment, User
@@ -109,9 +110,11 @@ class TestDemoData:
         assert Complaint.objects.filter(channel="regulator", risk_regulator=True).exists()
 
     def test_demo_logins_authenticate_with_the_documented_password(self):
-        # Every demo account logs in with demo12345 and has a home unit and a role
+        # Every demo account logs in with demo12345 and has a home unit and a role (the login
+        # throttling backend needs the request, as the login page passes it)
+        request = RequestFactory().post("/login/")
         for username in demo_usernames():
-            user = authenticate(username=username, password=DEMO_PASSWORD)
+            user = authenticate(request, username=username, password=DEMO_PASSWORD)
             assert user is not None, username
             assert user.home_unit_id is not None, username
             assert user.display_name, username

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from complaintdesk.accounts.roles import Role
-from complaintdesk.complaints.choices import Channel, Grade
+from complaintdesk.complaints.choices import Channel, Grade, ReplyChannel
 from complaintdesk.core.models import TranslatedName
 
 from ..choices import BreachAction, ClockUnit, StopOn
@@ -70,6 +70,14 @@ class ClockRule(TranslatedName):
     on_breach = models.CharField(
         _("at breach"), max_length=10, choices=BreachAction.choices, default=BreachAction.ESCALATE
     )
+    # For a clock met by the reply: the reply channels that meet it (a written complaint needs
+    # a written reply, domain.md); empty = any reply.
+    reply_channels = models.JSONField(
+        _("reply channels that meet it"),
+        default=list,
+        blank=True,
+        help_text=_('For a clock met by the reply, e.g. ["letter", "email"]; empty: any reply.'),
+    )
     extensions = models.JSONField(
         _("extensions allowed"),
         default=list,
@@ -99,6 +107,10 @@ class ClockRule(TranslatedName):
             errors["channels"] = _('A list of channel codes, e.g. ["letter", "email"].')
         if not isinstance(self.grades, list) or set(self.grades) - set(Grade.values):
             errors["grades"] = _('A list of grade codes, e.g. ["major"].')
+        if not isinstance(self.reply_channels, list) or set(self.reply_channels) - set(
+            ReplyChannel.values
+        ):
+            errors["reply_channels"] = _('A list of reply channel codes, e.g. ["letter", "email"].')
         known = {"percent", "working_days_before", "hours_before", "minutes_before"}
         if not isinstance(self.warnings, list) or any(
             not isinstance(point, dict) or len(point) != 1 or not set(point) <= known

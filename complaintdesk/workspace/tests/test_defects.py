@@ -28,6 +28,7 @@ from complaintdesk.complaints.tests.factories import (
     staff,
 )
 from complaintdesk.core.errors import GuardFailed
+from complaintdesk.customers.models import IdentityDocument
 from complaintdesk.notifications.models import Notification, NotificationKind
 from complaintdesk.sla.models import ClockRule
 from complaintdesk.sla.tests.factories import on_policy
@@ -245,3 +246,200 @@ def test_development_mail_goes_to_a_file_with_one_line_in_the_log(tmp_path, sett
     assert "Due soon: CP-1" in written.read_text()
     (line,) = [r.getMessage() for r in caplog.records if r.name == "complaintdesk.mail"]
     assert line.startswith("mail to handler@example.test: Due soon: CP-1")
+
+
+def test_the_receiver_is_asked_to_confirm_when_a_colleague_replies():
+    # Given a complaint a colleague of the receiver is about to answer
+    complaint = ComplaintFactory()
+    colleague = staff(Role.HANDLER, complaint.unit)
+    drive_to(complaint, "proposed")
+
+    # When the colleague sends the reply
+    reply(complaint, colleague)
+
+    # Then the receiver, and only they, is asked to confirm it reached the complainant
+    (asked,) = Notification.objects.filter(kind=NotificationKind.CONFIRM_RECEIPT)
+    assert asked.recipient == complaint.received_by
+    with translation.override("en"):
+        assert str(colleague) in asked.body and complaint.reference in asked.subject
+    with translation.override("zh-hans"):
+        assert "投诉人" in Notification.objects.get(pk=asked.pk).body
+
+
+def test_no_confirmation_is_asked_when_the_receiver_replies_themselves():
+    complaint = drive_to(ComplaintFactory(), "replied")
+    assert not Notification.objects.filter(kind=NotificationKind.CONFIRM_RECEIPT).exists()
+    assert complaint.replies.get().sent_by == complaint.received_by
+
+
+def test_a_manager_confirms_for_an_absent_receiver_with_a_reason_and_the_complaint_closes():
+    # Given a colleague's reply, the receiver away, and everything else settled
+    complaint = ComplaintFactory()
+    colleague = staff(Role.HANDLER, complaint.unit)
+    drive_to(complaint, "proposed")
+    reply(complaint, colleague)
+    manager = manager_for(complaint)
+    services.complaint_start_follow_up(complaint, manager)
+    services.complaint_record_response(complaint, manager, "accepted")
+    services.complaint_record_follow_up(complaint, manager, result="resolved")
+
+    # When the manager confirms without a reason / Then they are asked for one
+    with pytest.raises(GuardFailed):
+        services.complaint_confirm_reply_receipt(complaint, manager, note="Called her.")
+
+    # When they give one / Then the confirmation is theirs, on the receiver's behalf, and it closes
+    services.complaint_confirm_reply_receipt(
+        complaint, manager, note="Called her.", on_behalf_reason="Receiver on leave until May."
+    )
+    confirmed = complaint.replies.get()
+    assert confirmed.receiver_confirmed_by == manager
+    event = complaint.events.get(kind="receipt_confirmed")
+    assert event.data["on_behalf_of"] == complaint.received_by_id
+    assert "Receiver on leave until May." in event.text
+    services.complaint_close(complaint, manager)
+    complaint.refresh_from_db()
+    assert complaint.status == Status.CLOSED
+
+
+def test_a_colleague_who_is_not_a_manager_cannot_confirm_for_the_receiver():
+    complaint = ComplaintFactory()
+    colleague = staff(Role.HANDLER, complaint.unit)
+    drive_to(complaint, "proposed")
+    reply(complaint, colleague)
+    with pytest.raises(GuardFailed) as refused:
+        services.complaint_confirm_reply_receipt(
+            complaint, colleague, on_behalf_reason="I replied, I know it arrived."
+        )
+    assert str(complaint.received_by) in refused.value.message
+
+
+def test_a_follow_up_posted_from_a_stale_page_is_refused_with_the_text_kept(client):
+    # Given a complaint that went back to the complainant after the page was opened
+    complaint = drive_to(ComplaintFactory(), "awaiting_complainant")
+    client.force_login(manager_for(complaint))
+
+    # When a follow-up call typed on the old page is posted
+    response = client.post(
+        _record_url(complaint, "follow_up"),
+        {"follow_up-result": "resolved", "follow_up-notes": "She is happy with the repair."},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    # Then it is refused, says why, and shows the form again with what was typed
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "cannot be recorded while the complaint is" in html
+    assert "She is happy with the repair." in html
+    assert 'data-testid="stale-form"' in html
+    assert not complaint.follow_ups.exists()
+
+
+def test_an_invalid_field_on_a_form_not_offered_now_is_shown_with_a_message(client):
+    # Given a complaint in investigation (no reply yet, so no follow-up form is offered)
+    complaint = drive_to(ComplaintFactory(), "investigating")
+    client.force_login(manager_for(complaint))
+
+    # When a follow-up with an invalid result is posted
+    response = client.post(
+        _record_url(complaint, "follow_up"),
+        {"follow_up-result": "maybe", "follow_up-notes": "Typed text"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    # Then the page says what to correct and keeps the text
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Please correct what is marked below" in html
+    assert "Typed text" in html
+
+
+def test_an_action_posted_from_a_stale_page_keeps_its_reason(client):
+    # Given a complaint already withdrawn while someone was typing a rejection
+    complaint = drive_to(ComplaintFactory(), "withdrawn")
+    client.force_login(manager_for(complaint))
+
+    # When the rejection is posted
+    response = client.post(
+        reverse("complaints:action", args=[complaint.reference, "reject"]),
+        {"reject-reason": "Not our building, it belongs to the estate next door."},
+    )
+
+    # Then it is refused and the typed reason is still on the page
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "Not our building, it belongs to the estate next door." in html
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hant"])
+def test_an_oral_reply_does_not_meet_the_written_reply_clock(language):
+    # Given a letter complaint of an organisation on the Hong Kong pack, ready for its reply
+    tree = org_tree()
+    on_policy(tree.organisation, "seed-hk-property", "HK")
+    complaint = drive_to(complaint_at(tree.site, channel="letter"), "proposed")
+
+    # When the reply is given by phone / Then it is refused, naming the written reply clock
+    with translation.override(language), pytest.raises(GuardFailed) as refused:
+        reply(complaint, complaint.received_by, channel="oral_phone")
+    with translation.override(language):
+        label = ClockRule.objects.get(policy__code="seed-hk-property", name="reply").label
+    assert any(label in detail for detail in refused.value.details)
+    complaint.refresh_from_db()
+    assert complaint.status == Status.PROPOSED and not complaint.replies.exists()
+
+    # When it is sent by letter / Then the clock is met
+    reply(complaint, complaint.received_by, channel="letter")
+    clock = complaint.clocks.get(name="reply")
+    assert clock.state == "met"
+
+
+def test_a_phone_complaint_may_be_answered_by_phone():
+    tree = org_tree()
+    on_policy(tree.organisation, "seed-hk-property", "HK")
+    complaint = drive_to(complaint_at(tree.site, channel="phone"), "proposed")
+    reply(complaint, complaint.received_by, channel="oral_phone")
+    complaint.refresh_from_db()
+    assert complaint.status == Status.REPLIED
+
+
+def _with_identity():
+    complaint = drive_to(ComplaintFactory(), "investigating")
+    person = complaint.complainant
+    person.id_document_type = IdentityDocument.PRC_ID
+    person.id_document_number = "440301199001011234"
+    person.save(update_fields=["id_document_type", "id_document_number"])
+    return complaint
+
+
+def test_an_identity_number_is_masked_for_everyone_until_revealed_and_the_reveal_is_audited(
+    client,
+):
+    # Given a complaint whose complainant gave a mainland ID number, and its manager
+    complaint = _with_identity()
+    manager = manager_for(complaint)
+    client.force_login(manager)
+
+    # When the manager opens the page / Then the number is masked, with a button to show it
+    html = client.get(complaint.get_absolute_url()).content.decode()
+    assert "440301199001011234" not in html
+    assert 'data-testid="reveal-identity"' in html
+
+    # When they reveal it / Then it shows, and the timeline says who saw it and when
+    url = reverse("complaints:identity_reveal", args=[complaint.reference])
+    html = client.post(url).content.decode()
+    assert "440301199001011234" in html
+    (event,) = complaint.events.filter(kind="identity_revealed")
+    assert event.actor == manager
+
+    # And the next visit masks it again
+    assert "440301199001011234" not in client.get(complaint.get_absolute_url()).content.decode()
+
+
+def test_a_role_that_may_not_see_identity_data_cannot_reveal_it(client):
+    complaint = _with_identity()
+    auditor = staff(Role.AUDITOR, complaint.unit.parent)
+    client.force_login(auditor)
+    html = client.get(complaint.get_absolute_url()).content.decode()
+    assert 'data-testid="reveal-identity"' not in html
+    client.post(reverse("complaints:identity_reveal", args=[complaint.reference]))
+    assert not complaint.events.filter(kind="identity_revealed").exists()
+    assert "440301199001011234" not in client.get(complaint.get_absolute_url()).content.decode()

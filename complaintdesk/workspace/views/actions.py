@@ -59,6 +59,7 @@ def complaint_action(
         raise Http404
     form = action_form(action, data=request.POST, complaint=complaint)
     if form is not None and not form.is_valid():
+        messages.error(request, _("Please correct what is marked below; nothing was saved."))
         context = detail_context(request, complaint, forms={action: form}, open_action=action)
         return render(request, "complaints/detail.html", context, status=400)
     data = form.cleaned_data if form is not None else {}

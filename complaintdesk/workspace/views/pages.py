@@ -2,14 +2,16 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
-from complaintdesk.complaints import selectors
+from complaintdesk.complaints import selectors, services
 from complaintdesk.complaints.choices import Status
+from complaintdesk.core.errors import DomainError
 from complaintdesk.sla.choices import ClockState
 
 from ..detail import detail_context
-from .common import AuthenticatedHttpRequest, complaint_or_404
+from .common import AuthenticatedHttpRequest, complaint_or_404, report_error
 
 
 @login_required
@@ -40,6 +42,20 @@ def complaint_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     partial = request.headers.get("HX-Request") == "true" and request.GET.get("cursor")
     template = "complaints/_queue_rows.html" if partial else "complaints/list.html"
     return render(request, template, context)
+
+
+@login_required
+@require_POST
+def complainant_identity_reveal(request: AuthenticatedHttpRequest, reference: str) -> HttpResponse:
+    """Show the identity document number on this page once; the service keeps who saw it."""
+    complaint = complaint_or_404(request, reference)
+    try:
+        services.complainant_identity_reveal(complaint, request.user)
+    except DomainError as error:
+        report_error(request, error)
+        return redirect(complaint)
+    context = detail_context(request, complaint, reveal_identity=True)
+    return render(request, "complaints/detail.html", context)
 
 
 @login_required

@@ -32,5 +32,7 @@ def complaint_record(request: AuthenticatedHttpRequest, reference: str, kind: st
         else:
             messages.success(request, _("Saved: %(what)s.") % {"what": RECORD_FORMS[kind][0]})
             return redirect(complaint)
+    else:
+        messages.error(request, _("Please correct what is marked below; nothing was saved."))
     context = detail_context(request, complaint, record_forms={kind: form}, open_record=kind)
     return render(request, "complaints/detail.html", context, status=400)

@@ -1,0 +1,12 @@
+// The pages' own behaviour. It lives here, not in inline scripts or on*= attributes, because
+// the Content-Security-Policy runs only scripts served from this origin.
+"use strict";
+
+// A <select data-submit-on-change> sends its form as soon as a choice is made (the language
+// switcher); the form's <noscript> button covers browsers without JavaScript.
+document.addEventListener("change", (event) => {
+  const target = event.target;
+  if (target instanceof HTMLSelectElement && target.hasAttribute("data-submit-on-change")) {
+    target.form?.requestSubmit();
+  }
+});

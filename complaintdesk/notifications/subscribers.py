@@ -1,0 +1,53 @@
+"""Notifications of the complaints core's own rules: when a colleague replies, the receiver
+is asked to confirm with the complainant that the reply arrived (the closing guard waits for
+it), so that nobody has to discover the dependency at closing time."""
+
+from django.utils.translation import gettext as _
+
+from complaintdesk.complaints.hooks import ComplaintMoved
+from complaintdesk.complaints.transitions import Action
+from complaintdesk.core.hooks import subscribe
+
+from .messages import message_register
+from .models import Notification, NotificationKind
+from .services import notify
+
+
+def on_moved(event: ComplaintMoved) -> None:
+    complaint = event.complaint
+    if (
+        event.action != Action.REPLY
+        or event.by is None
+        or event.by.pk == complaint.received_by_id
+        or not complaint.organisation.reply_by_other_needs_receiver_confirmation
+    ):
+        return
+    notify(
+        [complaint.received_by],
+        kind=NotificationKind.CONFIRM_RECEIPT,
+        complaint=complaint,
+        params={"replier": str(event.by)},
+        at=event.at,
+    )
+
+
+def confirm_receipt(notification: Notification, cache: dict) -> tuple[str, str]:
+    complaint = notification.complaint
+    values = {
+        "ref": complaint.reference if complaint else "",
+        "replier": notification.params.get("replier", ""),
+    }
+    return (
+        _("Please confirm the reply reached the complainant: %(ref)s") % values,
+        _(
+            "%(replier)s replied to complaint %(ref)s, which you received. Check with the "
+            "complainant that the reply reached them, and record it on the complaint: it "
+            "cannot be closed before."
+        )
+        % values,
+    )
+
+
+def connect() -> None:
+    subscribe(ComplaintMoved, on_moved)
+    message_register(NotificationKind.CONFIRM_RECEIPT, confirm_receipt)
