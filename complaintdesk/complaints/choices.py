@@ -153,6 +153,7 @@ class EventKind(models.TextChoices):
     APPROVAL_DECIDED = "approval_decided", _("Approval decided")
     APPROVAL_OVERDUE = "approval_overdue", _("Approval decision overdue")
     IDENTITY_REVEALED = "identity_revealed", _("Identity document number revealed")
+    AMOUNT_CLEARED = "amount_cleared", _("Unreadable amount cleared")
 
 
 class EscalationCause(models.TextChoices):

@@ -298,6 +298,14 @@ def _receipt_confirmed(entry: Entry, data: dict, names: Names) -> None:
         )
 
 
+def _amount_cleared(entry: Entry, data: dict, names: Names) -> None:
+    what = _("the proposal's amount") if data.get("record") == "proposal" else _("the claimed loss")
+    entry.details.append(
+        _("%(what)s (%(value)s) had more than 12 digits and could not be kept: record it again.")
+        % {"what": what, "value": data.get("value", "")}
+    )
+
+
 def _approval_decided(entry: Entry, data: dict, names: Names) -> None:
     entry.details.append(_("Approved") if data.get("approved") else _("Refused"))
 
@@ -317,6 +325,7 @@ _DESCRIBERS: dict[str, Callable[[Entry, dict, Names], None]] = {
     EventKind.REPLY_SENT: _channel,
     EventKind.RESPONSE_RECORDED: _response,
     EventKind.RECEIPT_CONFIRMED: _receipt_confirmed,
+    EventKind.AMOUNT_CLEARED: _amount_cleared,
     EventKind.FOLLOW_UP_RECORDED: _follow_up,
     EventKind.MERGED_IN: _merged_in,
     EventKind.CLOCK_WARNING: _clock,

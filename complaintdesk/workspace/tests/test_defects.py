@@ -4,10 +4,14 @@ the page or the endpoint where it was found."""
 import base64
 from datetime import timedelta
 from decimal import Decimal
+from importlib import import_module
+from types import SimpleNamespace
 
 import pytest
+from django.apps import apps as django_apps
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -443,3 +447,25 @@ def test_a_role_that_may_not_see_identity_data_cannot_reveal_it(client):
     client.post(reverse("complaints:identity_reveal", args=[complaint.reference]))
     assert not complaint.events.filter(kind="identity_revealed").exists()
     assert "440301199001011234" not in client.get(complaint.get_absolute_url()).content.decode()
+
+
+@pytest.mark.skipif("connection.vendor != 'sqlite'", reason="only SQLite ever kept such values")
+def test_an_amount_stored_before_the_bounds_is_cleared_visibly_and_the_page_opens_again(client):
+    # Given a proposal whose amount SQLite kept as 1e30 before the services bounded amounts
+    given = case()
+    proposal = given.propose("refund", "100")
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE complaints_proposal SET amount = 1e30 WHERE id = %s", [proposal.pk])
+
+    # When the repair migration runs
+    repair = import_module("complaintdesk.complaints.migrations.0005_clear_unreadable_amounts")
+    repair.clear(django_apps, SimpleNamespace(connection=connection))
+
+    # Then the amount is cleared, the timeline says what it was, and the page opens
+    proposal.refresh_from_db()
+    assert proposal.amount is None
+    client.force_login(given.handler)
+    html = client.get(given.complaint.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en")
+    assert html.status_code == 200
+    assert "1e+30" in html.content.decode()
+    assert "could not be kept" in html.content.decode()
