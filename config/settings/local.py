@@ -19,3 +19,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # WhiteNoise serves them whatever DEBUG says; runserver's own static view needs DEBUG on.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# One line per mail (core/mail.py) and none per routine task: the first sweep's hundred
+# notifications no longer bury the start-up banner; failures still show.
+LOGGING["filters"] = {"quiet_tasks": {"()": "complaintdesk.core.logs.TaskLifecycleFilter"}}  # noqa: F405
+LOGGING["handlers"]["console"]["filters"] = ["quiet_tasks"]  # noqa: F405

@@ -2,6 +2,7 @@
 the page or the endpoint where it was found."""
 
 import base64
+import logging
 from datetime import timedelta
 from decimal import Decimal
 from importlib import import_module
@@ -32,6 +33,7 @@ from complaintdesk.complaints.tests.factories import (
     staff,
 )
 from complaintdesk.core.errors import GuardFailed
+from complaintdesk.core.logs import TaskLifecycleFilter
 from complaintdesk.customers.models import IdentityDocument
 from complaintdesk.notifications.models import Notification, NotificationKind
 from complaintdesk.sla.models import ClockRule
@@ -469,3 +471,15 @@ def test_an_amount_stored_before_the_bounds_is_cleared_visibly_and_the_page_open
     assert html.status_code == 200
     assert "1e+30" in html.content.decode()
     assert "could not be kept" in html.content.decode()
+
+
+def test_the_development_log_drops_routine_task_lines_and_keeps_failures():
+    quiet = TaskLifecycleFilter()
+
+    def record(level: int) -> logging.LogRecord:
+        return logging.LogRecord("django_tasks", level, __file__, 1, "Task id=1", None, None)
+
+    assert not quiet.filter(record(logging.INFO))
+    assert quiet.filter(record(logging.ERROR))
+    other = logging.LogRecord("complaintdesk.mail", logging.INFO, __file__, 1, "mail", None, None)
+    assert quiet.filter(other)
