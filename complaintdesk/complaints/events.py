@@ -61,12 +61,17 @@ def _money(amount: Decimal | None) -> str | None:
 # --- intake and record ---------------------------------------------------------------------
 
 
-def registered_event(complaint: Complaint, by: User, at: datetime) -> ComplaintEvent:
+def registered_event(
+    complaint: Complaint, by: User, at: datetime, *, note: str = ""
+) -> ComplaintEvent:
+    """`note`: the receiver's words at intake (why a letter is registered with an earlier time
+    of receipt, for one)."""
     return _append(
         complaint,
         EventKind.REGISTERED,
         by,
         at,
+        text=note,
         status_after=complaint.status,
         data={"channel": complaint.channel, "reference": complaint.reference},
     )

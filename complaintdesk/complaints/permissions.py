@@ -137,3 +137,21 @@ def require_register_in(user: User, unit: OrgUnit) -> None:
         if Capability.REGISTER in capabilities_of({h.role})
     ):
         raise NotPermitted(_("You may not register complaints for this unit."))
+
+
+def may_register(user: User) -> bool:
+    """Whether the user may register complaints anywhere (from the roles already read for the
+    request: no query of its own on a page that checked any permission)."""
+    return any(Capability.REGISTER in capabilities_of({h.role}) for h in role_paths(user))
+
+
+def registration_units(user: User) -> QuerySet:
+    """The active units in which the user may register complaints: the subtrees of the units
+    where they hold a role that registers (what the capture page offers)."""
+    scope = Q()
+    for held in role_paths(user):
+        if Capability.REGISTER in capabilities_of({held.role}):
+            scope |= subtree_q("path", held.path)
+    if not scope:
+        return OrgUnit.objects.none()
+    return OrgUnit.objects.filter(scope, is_active=True).select_related("organisation")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from complaintdesk.accounts.models import User
 from complaintdesk.core.errors import NotFound
+from complaintdesk.customers.models import digits_of
 from complaintdesk.customers.selectors import mask
 
 from . import permissions
@@ -108,7 +109,19 @@ def complaint_queue(
         queryset = queryset.filter(sla_state=sla)
     search = search.strip()
     if search:
-        queryset = queryset.filter(Q(reference__iexact=search) | Q(subject__icontains=search))
+        # A reference, words of the subject, or the complainant: a returning caller is found by
+        # phone (six digits or more), e-mail or name.
+        found = (
+            Q(reference__iexact=search)
+            | Q(subject__icontains=search)
+            | Q(complainant__name__icontains=search)
+        )
+        if "@" in search:
+            found |= Q(complainant__email__iexact=search)
+        digits = digits_of(search)
+        if len(digits) >= 6:
+            found |= Q(complainant__phone_digits=digits)
+        queryset = queryset.filter(found)
     column = QUEUE_ORDERS.get(order, QUEUE_ORDERS["received"])
     position = _decode_cursor(cursor, column) if cursor else None
     wanted = limit + 1

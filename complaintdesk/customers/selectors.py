@@ -27,3 +27,25 @@ def mask(value: str, keep: int = 2) -> str:
     if len(value) <= keep * 2:
         return "•" * len(value)
     return value[:keep] + "•" * (len(value) - keep * 2) + value[-keep:]
+
+
+def complainant_search(
+    organisation_ids: set[int], text: str, *, limit: int = 8
+) -> list[Complainant]:
+    """Complainants of these organisations matching what a receiver types while the caller
+    talks: part of a phone number (four digits or more), an e-mail address, a name, or an
+    account or unit number. Empty for fewer than two characters."""
+    text = text.strip()
+    if len(text) < 2 or not organisation_ids:
+        return []
+    digits = digits_of(text)
+    condition = Q(name__icontains=text) | Q(account_reference__icontains=text)
+    if "@" in text:
+        condition |= Q(email__istartswith=text.lower())
+    if len(digits) >= 4:
+        condition |= Q(phone_digits__contains=digits)
+    return list(
+        Complainant.objects.filter(condition, organisation_id__in=organisation_ids).order_by(
+            "name", "id"
+        )[:limit]
+    )

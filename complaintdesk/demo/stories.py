@@ -10,6 +10,7 @@ proposer's authority waits for the next level's decision; the bank extends some 
 import random
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from complaintdesk.accounts.models import User
@@ -108,7 +109,7 @@ class Story:
         person = p.person
         if person.complainant is None:
             person.complainant = complainant_find_or_create(self.org, **person.details)
-        record = {
+        record: dict[str, Any] = {
             "language": p.language,
             "site": p.site,
             "incident_at": p.incident_at,

@@ -1,11 +1,15 @@
 from django.urls import path
 
-from .views import actions, approvals, clocks, pages, records, routing
+from .views import actions, approvals, capture, clocks, pages, records, routing
 
 app_name = "complaints"
 
 urlpatterns = [
     path("", pages.complaint_list, name="list"),
+    # Before "<reference>/": "new" is a page, not a reference.
+    path("new/", capture.complaint_new, name="new"),
+    path("new/complainants/", capture.complainant_lookup, name="complainant_lookup"),
+    path("new/complainants/<int:pk>/", capture.complainant_pick, name="complainant_pick"),
     path("<str:reference>/", pages.complaint_detail, name="detail"),
     path("<str:reference>/actions/<str:action>/", actions.complaint_action, name="action"),
     path("<str:reference>/notes/", actions.complaint_note, name="note"),

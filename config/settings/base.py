@@ -78,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "complaintdesk.workspace.context_processors.unread",
+                "complaintdesk.workspace.context_processors.capture",
             ],
         },
     },

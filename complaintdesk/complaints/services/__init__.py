@@ -1,5 +1,6 @@
 """Every write to a complaint goes through one of these functions (style.md, habit 1)."""
 
+from .capture import complaint_capture
 from .handling import (
     complaint_add_note,
     complaint_confirm_reply_receipt,
@@ -46,6 +47,7 @@ __all__ = [
     "complaint_appeal",
     "complaint_assign",
     "complaint_attach",
+    "complaint_capture",
     "complaint_classify",
     "complaint_close",
     "complaint_confirm_reply_receipt",

@@ -95,6 +95,7 @@ def complaint_register(
     description: str,
     received_unit: OrgUnit | None = None,
     received_at: datetime | None = None,
+    note: str = "",
     **record,
 ) -> Complaint:
     """Register a complaint the day it arrives; it gets its reference in the same transaction.
@@ -144,7 +145,7 @@ def complaint_register(
         year = received_at.astimezone(ZoneInfo(organisation.time_zone)).year
         complaint.reference = reference_allocate(organisation.reference_prefix, year)
         complaint.save(force_insert=True)
-        registered_event(complaint, by, received_at)
+        registered_event(complaint, by, received_at, note=note.strip())
         # The time standards start their clocks here, in the same transaction.
         event = hooks.ComplaintRegistered(complaint, by, received_at)
         core_hooks.publish(event)
