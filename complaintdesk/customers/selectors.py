@@ -34,9 +34,11 @@ def complainant_search(
 ) -> list[Complainant]:
     """Complainants of these organisations matching what a receiver types while the caller
     talks: part of a phone number (four digits or more), an e-mail address, a name, or an
-    account or unit number. Empty for fewer than two characters."""
+    account or unit number. Empty for fewer than two characters, except one Chinese character
+    (a surname is one)."""
     text = text.strip()
-    if len(text) < 2 or not organisation_ids:
+    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    if len(text) < (1 if chinese else 2) or not organisation_ids:
         return []
     digits = digits_of(text)
     condition = Q(name__icontains=text) | Q(account_reference__icontains=text)

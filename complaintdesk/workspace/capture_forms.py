@@ -88,6 +88,9 @@ class CaptureForm(forms.Form):
         unit_field = self.fields["unit"]
         assert isinstance(unit_field, forms.ModelChoiceField)
         unit_field.queryset = units
+        # The receiver's own desk first: their home unit, when they may register there.
+        if user.home_unit_id and units.filter(pk=user.home_unit_id).exists():
+            unit_field.initial = user.home_unit_id
         for name, queryset in (
             ("site", OrgUnit.objects.filter(organisation_id__in=organisations, kind=UnitKind.SITE)),
             (

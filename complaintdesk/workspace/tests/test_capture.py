@@ -119,3 +119,14 @@ def test_a_complainant_of_another_organisation_cannot_be_picked(client, desk):
     assert response.status_code == 400
     assert not Complaint.objects.exists()
     assert client.get(reverse("complaints:complainant_pick", args=[other.pk])).status_code == 404
+
+
+def test_a_chinese_surname_alone_finds_the_complainant_and_the_desk_is_preselected(client, desk):
+    tree, receiver = desk
+    receiver.home_unit = tree.site
+    receiver.save(update_fields=["home_unit"])
+    ComplainantFactory(organisation=tree.organisation, name="楊軍", phone="61234567")
+    found = client.get(reverse("complaints:complainant_lookup"), {"q": "楊"}).content.decode()
+    assert "楊軍" in found
+    form = client.get(NEW).content.decode()
+    assert f'<option value="{tree.site.pk}" selected>' in form
