@@ -56,8 +56,7 @@ def ready_to_close(complaint) -> list[str]:
             f.result == FollowUpResult.NOT_REACHED for f in follow_ups
         )
         if (
-            organisation.reply_by_other_needs_receiver_confirmation
-            and latest_reply.sent_by_id != complaint.received_by_id
+            receipt_confirmation_needed(complaint, latest_reply.sent_by_id)
             and latest_reply.receiver_confirmed_at is None
             and not unreachable
         ):
@@ -70,6 +69,16 @@ def ready_to_close(complaint) -> list[str]:
             )
         missing.extend(_follow_up_gaps(follow_ups, organisation))
     return missing
+
+
+def receipt_confirmation_needed(complaint, sent_by_id: int | None) -> bool:
+    """A reply sent by someone other than the receiver must be confirmed by the receiver with
+    the complainant, where the organisation asks for it: the closing guard waits for it, and the
+    receiver is asked for it when the reply goes out (notifications app)."""
+    return (
+        complaint.organisation.reply_by_other_needs_receiver_confirmation
+        and sent_by_id != complaint.received_by_id
+    )
 
 
 def _follow_up_gaps(follow_ups, organisation) -> list[str]:

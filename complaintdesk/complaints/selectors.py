@@ -216,3 +216,23 @@ def complainant_history(user: User, complaint: Complaint, limit: int = 10) -> li
         .only("reference", "subject", "status", "received_at")
         .order_by("-received_at", "-id")[:limit]
     )
+
+
+def open_complaints_of(
+    user: User, complainant_ids: list[int], *, per_complainant: int = 5
+) -> dict[int, list[Complaint]]:
+    """Each complainant's open complaints that this user may see, newest first, in one query
+    for all of them (the capture page's look-up shows several people at once)."""
+    found: dict[int, list[Complaint]] = {pk: [] for pk in complainant_ids}
+    if not complainant_ids:
+        return found
+    rows = (
+        permissions.visible_complaints(user)
+        .filter(complainant_id__in=complainant_ids, status__in=OPEN_STATUSES)
+        .only("reference", "subject", "status", "complainant_id")
+        .order_by("-received_at", "-id")
+    )
+    for complaint in rows:
+        if len(found[complaint.complainant_id]) < per_complainant:
+            found[complaint.complainant_id].append(complaint)
+    return found

@@ -4,6 +4,7 @@ it), so that nobody has to discover the dependency at closing time."""
 
 from django.utils.translation import gettext as _
 
+from complaintdesk.complaints.guards import receipt_confirmation_needed
 from complaintdesk.complaints.hooks import ComplaintMoved
 from complaintdesk.complaints.transitions import Action
 from complaintdesk.core.hooks import subscribe
@@ -18,8 +19,7 @@ def on_moved(event: ComplaintMoved) -> None:
     if (
         event.action != Action.REPLY
         or event.by is None
-        or event.by.pk == complaint.received_by_id
-        or not complaint.organisation.reply_by_other_needs_receiver_confirmation
+        or not receipt_confirmation_needed(complaint, event.by.pk)
     ):
         return
     notify(

@@ -38,7 +38,7 @@ from ..events import (
 from ..models import Complaint, FollowUp, Proposal, Reply, RootCause, StepRecord
 from ..record_rules import Record, record_check
 from ..transitions import Action
-from .lifecycle import _apply, activity_touch, complaint_lock
+from .lifecycle import _apply, activity_touch, complaint_lock_for
 
 
 def _written(complaint: Complaint, record: str, by: User, at: datetime, detail: str = "") -> None:
@@ -62,8 +62,7 @@ def complaint_add_note(
         raise GuardFailed(_("The note is empty."))
     at = at or timezone.now()
     with transaction.atomic():
-        locked = complaint_lock(complaint)
-        record_check(by, locked, Record.NOTE)
+        locked = complaint_lock_for(complaint, by, Record.NOTE)
         note_event(locked, by, at, text.strip(), kind=kind, visibility=visibility)
         activity_touch(complaint, at)
         # A logged contact meets the contact clocks (sla app).
@@ -78,8 +77,7 @@ def complaint_record_step(
         raise GuardFailed(_("Unknown handling step."))
     at = at or timezone.now()
     with transaction.atomic():
-        locked = complaint_lock(complaint)
-        record_check(by, locked, Record.STEP)
+        locked = complaint_lock_for(complaint, by, Record.STEP)
         record = StepRecord.objects.create(
             complaint=locked, step=step, note=note, done_by=by, done_at=at
         )
@@ -114,8 +112,7 @@ def complaint_record_investigation(
     }
     at = at or timezone.now()
     with transaction.atomic():
-        locked = complaint_lock(complaint)
-        record_check(by, locked, Record.INVESTIGATION)
+        locked = complaint_lock_for(complaint, by, Record.INVESTIGATION)
         changes = field_changes(locked, values)
         for field, value in values.items():
             setattr(locked, field, value)
@@ -248,8 +245,7 @@ def complaint_confirm_reply_receipt(
         )
     at = at or timezone.now()
     with transaction.atomic():
-        locked = complaint_lock(complaint)
-        record_check(by, locked, Record.CONFIRM_RECEIPT)
+        locked = complaint_lock_for(complaint, by, Record.CONFIRM_RECEIPT)
         reply = locked.replies.select_for_update().order_by("-sent_at", "-id").first()
         if reply is None:
             raise GuardFailed(_("No reply to the complainant is recorded."))
@@ -279,8 +275,7 @@ def complaint_record_response(
         raise GuardFailed(_("Say whether the complainant accepted the solution."))
     at = at or timezone.now()
     with transaction.atomic():
-        locked = complaint_lock(complaint)
-        record_check(by, locked, Record.RESPONSE)
+        locked = complaint_lock_for(complaint, by, Record.RESPONSE)
         if not locked.replies.exists():
             raise GuardFailed(_("No reply to the complainant is recorded."))
         locked.complainant_response = response
@@ -338,8 +333,7 @@ def complaint_record_follow_up(
             details=[_("The call cannot have been made before the reply was sent.")],
         )
     with transaction.atomic():
-        locked = complaint_lock(complaint)
-        record_check(by, locked, Record.FOLLOW_UP)
+        locked = complaint_lock_for(complaint, by, Record.FOLLOW_UP)
         follow_up = FollowUp.objects.create(
             complaint=locked,
             result=result,

@@ -29,7 +29,7 @@ from ..events import (
 )
 from ..models import Attachment, Complaint
 from ..record_rules import Record, record_check
-from .lifecycle import activity_touch, complaint_lock
+from .lifecycle import activity_touch, complaint_lock_for
 from .numbering import reference_allocate
 
 # The structured record a receiver fills in and a handler may correct later.
@@ -178,8 +178,7 @@ def _update(complaint, by, values, allowed, record, at) -> Complaint:
         raise TypeError(f"Not editable here: {sorted(unknown)}")
     at = at or timezone.now()
     with transaction.atomic():
-        locked = complaint_lock(complaint)
-        record_check(by, locked, record)
+        locked = complaint_lock_for(complaint, by, record)
         changes = field_changes(locked, values)
         if not changes:
             return locked
@@ -231,8 +230,7 @@ def complaint_attach(
     upload.seek(0)
     at = at or timezone.now()
     with transaction.atomic():
-        locked = complaint_lock(complaint)
-        record_check(by, locked, Record.ATTACHMENT)
+        locked = complaint_lock_for(complaint, by, Record.ATTACHMENT)
         attachment = Attachment(
             complaint=complaint,
             original_name=PurePath(name).name[:255],

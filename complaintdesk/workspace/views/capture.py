@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from complaintdesk.accounts.models import User
-from complaintdesk.complaints import permissions, services
-from complaintdesk.complaints.choices import OPEN_STATUSES
+from complaintdesk.complaints import permissions, selectors, services
 from complaintdesk.core.errors import DomainError
 from complaintdesk.customers.models import Complainant
 from complaintdesk.customers.selectors import complainant_search, mask
@@ -28,7 +27,7 @@ def _organisations(request: AuthenticatedHttpRequest) -> set[int]:
 
 @login_required
 def complaint_new(request: AuthenticatedHttpRequest) -> HttpResponse:
-    if not _organisations(request):
+    if not permissions.may_register(request.user):
         raise Http404(_("You may not register complaints."))
     form = CaptureForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST":
@@ -46,21 +45,19 @@ def complaint_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "complaints/new.html", {"form": form}, status=status)
 
 
-def _card(user: User, person: Complainant) -> dict:
-    """The complainant as the look-up shows them: contacts masked, and the open complaints of
+def _cards(user: User, people: list[Complainant]) -> list[dict]:
+    """The complainants as the look-up shows them: contacts masked, with the open complaints of
     theirs that this user may see (a reference out of sight is not shown)."""
-    open_complaints = (
-        permissions.visible_complaints(user)
-        .filter(complainant=person, status__in=OPEN_STATUSES)
-        .only("reference", "subject", "status")
-        .order_by("-received_at")[:5]
-    )
-    return {
-        "person": person,
-        "phone": mask(person.phone),
-        "email": mask(person.email),
-        "open": list(open_complaints),
-    }
+    open_complaints = selectors.open_complaints_of(user, [person.pk for person in people])
+    return [
+        {
+            "person": person,
+            "phone": mask(person.phone),
+            "email": mask(person.email),
+            "open": open_complaints[person.pk],
+        }
+        for person in people
+    ]
 
 
 @login_required
@@ -69,8 +66,7 @@ def complainant_lookup(request: AuthenticatedHttpRequest) -> HttpResponse:
     """As the receiver types: matching complainants, their contacts masked, with their open
     complaints so that a second call about the same thing joins the first."""
     people = complainant_search(_organisations(request), request.GET.get("q", ""))
-    cards = [_card(request.user, person) for person in people]
-    return render(request, "complaints/_lookup.html", {"cards": cards})
+    return render(request, "complaints/_lookup.html", {"cards": _cards(request.user, people)})
 
 
 @login_required
@@ -79,4 +75,5 @@ def complainant_pick(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     person = Complainant.objects.filter(pk=pk, organisation_id__in=_organisations(request)).first()
     if person is None:
         raise Http404(_("No such complainant."))
-    return render(request, "complaints/_chosen.html", {"card": _card(request.user, person)})
+    (card,) = _cards(request.user, [person])
+    return render(request, "complaints/_chosen.html", {"card": card})
