@@ -5,6 +5,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("complaintdesk.accounts.urls")),
+    # The complainant's side, no login: /submit/ and /track/.
+    path("", include("complaintdesk.portal.urls")),
     path("complaints/", include("complaintdesk.workspace.urls")),
     path("notifications/", include("complaintdesk.workspace.inbox_urls")),
 ]

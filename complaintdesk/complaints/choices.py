@@ -154,6 +154,9 @@ class EventKind(models.TextChoices):
     APPROVAL_OVERDUE = "approval_overdue", _("Approval decision overdue")
     IDENTITY_REVEALED = "identity_revealed", _("Identity document number revealed")
     AMOUNT_CLEARED = "amount_cleared", _("Unreadable amount cleared")
+    # The complainant's own acts on the tracking page.
+    COMPLAINANT_WROTE = "complainant_wrote", _("Message from the complainant")
+    RATED = "rated", _("Complainant rated the handling")
 
 
 class EscalationCause(models.TextChoices):

@@ -17,10 +17,13 @@ from django.utils import timezone
 from complaintdesk.accounts.models import User
 
 from .choices import EscalationCause, EventKind, Visibility
-from .models import Attachment, Complaint, ComplaintEvent, FollowUp, Reply
+from .models import Attachment, Complaint, ComplaintEvent, FollowUp, Rating, Reply
 
 # Re-exported: the kinds are choices of the model's field, the timeline's vocabulary here.
-__all__ = ["CONTACT_KINDS", "EscalationCause", "EventKind"]
+__all__ = ["COMPLAINANT", "CONTACT_KINDS", "EscalationCause", "EventKind"]
+
+# `data["by"]` of what the complainant did themselves (no actor): the timeline names them.
+COMPLAINANT = "complainant"
 
 CONTACT_KINDS = frozenset({EventKind.CALL, EventKind.LETTER, EventKind.MAIL, EventKind.VISIT})
 
@@ -62,7 +65,7 @@ def _money(amount: Decimal | None) -> str | None:
 
 
 def registered_event(
-    complaint: Complaint, by: User, at: datetime, *, note: str = ""
+    complaint: Complaint, by: User | None, at: datetime, *, note: str = ""
 ) -> ComplaintEvent:
     """`note`: the receiver's words at intake (why a letter is registered with an earlier time
     of receipt, for one)."""
@@ -116,15 +119,48 @@ def note_event(
 
 
 def attachment_added_event(
-    complaint: Complaint, attachment: Attachment, by: User, at: datetime
+    complaint: Complaint, attachment: Attachment, by: User | None, at: datetime
 ) -> ComplaintEvent:
+    """`by` None: the complainant sent it, and sees it among their own messages."""
     return _append(
         complaint,
         EventKind.ATTACHMENT_ADDED,
         by,
         at,
         text=attachment.original_name,
-        data={"attachment_id": attachment.pk, "size": attachment.size},
+        visibility=Visibility.COMPLAINANT if by is None else Visibility.INTERNAL,
+        data={
+            "attachment_id": attachment.pk,
+            "size": attachment.size,
+            **({"by": COMPLAINANT} if by is None else {}),
+        },
+    )
+
+
+# --- the complainant's own acts (the tracking page) ------------------------------------------
+
+
+def complainant_wrote_event(complaint: Complaint, at: datetime, text: str) -> ComplaintEvent:
+    return _append(
+        complaint,
+        EventKind.COMPLAINANT_WROTE,
+        None,
+        at,
+        text=text,
+        visibility=Visibility.COMPLAINANT,
+        data={"by": COMPLAINANT},
+    )
+
+
+def rated_event(complaint: Complaint, rating: Rating) -> ComplaintEvent:
+    return _append(
+        complaint,
+        EventKind.RATED,
+        None,
+        rating.given_at,
+        text=rating.comment,
+        visibility=Visibility.COMPLAINANT,
+        data={"by": COMPLAINANT, "score": rating.score, "reply_id": rating.reply_id},
     )
 
 
@@ -165,10 +201,20 @@ def receipt_confirmed_event(
 
 
 def response_recorded_event(
-    complaint: Complaint, by: User, at: datetime, response: str, note: str
+    complaint: Complaint, by: User | None, at: datetime, response: str, note: str
 ) -> ComplaintEvent:
+    """`by` None: the complainant answered themselves on the tracking page."""
+    data: dict[str, Any] = {"response": response}
+    if by is None:
+        data["by"] = COMPLAINANT
     return _append(
-        complaint, EventKind.RESPONSE_RECORDED, by, at, text=note, data={"response": response}
+        complaint,
+        EventKind.RESPONSE_RECORDED,
+        by,
+        at,
+        text=note,
+        visibility=Visibility.COMPLAINANT,
+        data=data,
     )
 
 

@@ -77,6 +77,8 @@ def receipt_confirmation_needed(complaint, sent_by_id: int | None) -> bool:
     receiver is asked for it when the reply goes out (notifications app)."""
     return (
         complaint.organisation.reply_by_other_needs_receiver_confirmation
+        # Nobody took down a complaint the complainant wrote in themselves.
+        and complaint.received_by_id is not None
         and sent_by_id != complaint.received_by_id
     )
 

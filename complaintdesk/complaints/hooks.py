@@ -19,8 +19,10 @@ from .models import Complaint, Proposal
 
 @dataclass(frozen=True)
 class ComplaintRegistered:
+    """`by` is None when the complainant wrote in themselves (the public form, a mail)."""
+
     complaint: Complaint
-    by: User
+    by: User | None
     at: datetime
 
 
@@ -64,25 +66,39 @@ class ProposalMade:
     at: datetime
 
 
+@dataclass(frozen=True)
+class ComplainantWrote:
+    """The complainant did something on the tracking page (wrote, answered, rated, appealed):
+    the handler should know. `resumed`: their message answered a request for information."""
+
+    complaint: Complaint
+    at: datetime
+    resumed: bool = False
+
+
 # --- extension points ----------------------------------------------------------------------
 
 Guard = Callable[[Complaint], list[str]]
 Sight = Callable[[User], list[tuple[int, str, int]]]
 
 _GUARDS: dict[str, list[Guard]] = {}
+_COMPLAINANT_GUARDS: dict[str, list[Guard]] = {}
 _SIGHTS: list[Sight] = []
 
 
-def guard_register(action: str, guard: Guard) -> None:
+def guard_register(action: str, guard: Guard, *, complainant_only: bool = False) -> None:
     """A policy's condition on a lifecycle move (the authority app: no reply before the
-    approval is settled). Checked with the transition's own guard, by `_apply` alone."""
-    guards = _GUARDS.setdefault(action, [])
+    approval is settled). Checked with the transition's own guard, by `_apply` alone.
+    `complainant_only`: a condition on the complainant's own move alone (an appeal on the
+    tracking page within the policy's window; staff may still register a late one)."""
+    guards = (_COMPLAINANT_GUARDS if complainant_only else _GUARDS).setdefault(action, [])
     if guard not in guards:
         guards.append(guard)
 
 
-def policy_guards(action: str) -> list[Guard]:
-    return list(_GUARDS.get(action, ()))
+def policy_guards(action: str, *, by_complainant: bool = False) -> list[Guard]:
+    extra = _COMPLAINANT_GUARDS.get(action, []) if by_complainant else []
+    return [*_GUARDS.get(action, ()), *extra]
 
 
 def sight_register(sight: Sight) -> None:

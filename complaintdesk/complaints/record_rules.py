@@ -34,6 +34,7 @@ class Record(models.TextChoices):
     )
     ATTACHMENT = "attachment", gettext_lazy("Attachment")
     NOTE = "note", gettext_lazy("Note or contact")
+    RATING = "rating", gettext_lazy("Complainant's rating")
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,9 @@ class RecordRule:
     # complainant, whom they spoke to, that a colleague's reply arrived), or a manager on their
     # behalf when they have left or are away (the service asks the manager for a reason).
     receiver_only: bool = False
+    # The states in which the complainant may write it themselves on the tracking page (their
+    # answer to the solution, their rating, a message, evidence); empty: they may not.
+    by_complainant: frozenset[str] = frozenset()
 
 
 _AFTER_REPLY = frozenset({Status.REPLIED, Status.FOLLOWING_UP})
@@ -58,13 +62,32 @@ RECORD_RULES: tuple[RecordRule, ...] = (
     RecordRule(Record.INVESTIGATION, Capability.INVESTIGATE, OPEN_STATUSES),
     RecordRule(Record.STEP, Capability.FOLLOW_UP, OPEN_STATUSES),
     # The complainant's answer and the follow-up calls check on a reply that was sent.
-    RecordRule(Record.RESPONSE, Capability.FOLLOW_UP, _AFTER_REPLY),
+    RecordRule(Record.RESPONSE, Capability.FOLLOW_UP, _AFTER_REPLY, by_complainant=_AFTER_REPLY),
     RecordRule(Record.FOLLOW_UP, Capability.FOLLOW_UP, _AFTER_REPLY),
     RecordRule(Record.CONFIRM_RECEIPT, Capability.FOLLOW_UP, _AFTER_REPLY, receiver_only=True),
     # Evidence may still arrive after closing (a receipt, a photo of the repair).
-    RecordRule(Record.ATTACHMENT, Capability.ADD_NOTE, OPEN_STATUSES | {Status.CLOSED}),
-    # Notes and logged contacts are history, not the record: always allowed.
-    RecordRule(Record.NOTE, Capability.ADD_NOTE, _EVERY_STATUS),
+    RecordRule(
+        Record.ATTACHMENT,
+        Capability.ADD_NOTE,
+        OPEN_STATUSES | {Status.CLOSED},
+        by_complainant=OPEN_STATUSES | {Status.CLOSED},
+    ),
+    # Notes and logged contacts are history, not the record: always allowed. The complainant
+    # writes while anything can still come of it (a closed or rejected case can be appealed).
+    RecordRule(
+        Record.NOTE,
+        Capability.ADD_NOTE,
+        _EVERY_STATUS,
+        by_complainant=OPEN_STATUSES | {Status.CLOSED, Status.REJECTED},
+    ),
+    # The complainant's rating of the handling, once they have the answer: their own voice,
+    # which no member of staff writes for them (a follow-up call records its own scores).
+    RecordRule(
+        Record.RATING,
+        Capability.FOLLOW_UP,
+        frozenset(),
+        by_complainant=_AFTER_REPLY | {Status.CLOSED},
+    ),
 )
 
 _BY_RECORD = {rule.record: rule for rule in RECORD_RULES}
@@ -92,6 +115,19 @@ def record_check(user: User, complaint: Complaint, record: str) -> None:
             )
             % {"receiver": complaint.received_by}
         )
+
+
+def complainant_record_check(complaint: Complaint, record: str) -> None:
+    """Refuse what the complainant may not write on their complaint as it stands now."""
+    if complaint.status not in _BY_RECORD[record].by_complainant:
+        raise TransitionNotAllowed(
+            _("This is not possible while your complaint is “%(status)s”.")
+            % {"status": complaint.get_status_display()}
+        )
+
+
+def complainant_records_writable(complaint: Complaint) -> set[str]:
+    return {rule.record for rule in RECORD_RULES if complaint.status in rule.by_complainant}
 
 
 def records_writable(user: User, complaint: Complaint) -> set[str]:

@@ -15,8 +15,8 @@ from complaintdesk.customers.models import digits_of
 from complaintdesk.customers.selectors import mask
 
 from . import permissions
-from .choices import FINAL_STATUSES, OPEN_STATUSES
-from .models import Complaint, ComplaintEvent
+from .choices import FINAL_STATUSES, OPEN_STATUSES, EventKind, Visibility
+from .models import Complaint, ComplaintEvent, Reply
 
 QUEUE_PAGE_SIZE = 50
 
@@ -174,6 +174,23 @@ def complaint_timeline(complaint: Complaint) -> QuerySet:
         .select_related("actor")
         .order_by("created_at", "id")
     )
+
+
+# What the complainant sees of their complaint's history besides what was written for them:
+# that it arrived, each change of its state and each new deadline they were given.
+_ALWAYS_SHOWN_TO_COMPLAINANT = (EventKind.REGISTERED, EventKind.STATUS_CHANGED)
+
+
+def complainant_timeline(complaint: Complaint) -> QuerySet:
+    """The tracking page's history: never an internal note, an escalation or a name."""
+    return ComplaintEvent.objects.filter(
+        Q(visibility=Visibility.COMPLAINANT) | Q(kind__in=_ALWAYS_SHOWN_TO_COMPLAINANT),
+        complaint=complaint,
+    ).order_by("created_at", "id")
+
+
+def complaint_replies(complaint: Complaint) -> dict[int, Reply]:
+    return {reply.pk: reply for reply in Reply.objects.filter(complaint=complaint)}
 
 
 def complainant_card(user: User, complaint: Complaint, *, reveal: bool = False) -> dict:

@@ -55,6 +55,9 @@ class Transition:
     # Made by the system on the strength of something else (a breach, an approver's refusal):
     # offered to nobody, performed only by its service.
     system: bool = False
+    # The complainant may make it themselves on the tracking page (answer a request, appeal);
+    # their service has checked the tracking code, so no role is asked for.
+    by_complainant: bool = False
     # The timeline kind the move writes.
     event_kind: str = "status_changed"
     # Whether the move counts as activity on the complaint (queues sort on it): a rung climbed
@@ -110,7 +113,11 @@ TRANSITIONS: tuple[Transition, ...] = (
         needs_reason=True,
     ),
     Transition(
-        Action.RESUME, frozenset({Status.AWAITING_COMPLAINANT}), Status.INVESTIGATING, _FRONT_LINE
+        Action.RESUME,
+        frozenset({Status.AWAITING_COMPLAINANT}),
+        Status.INVESTIGATING,
+        _FRONT_LINE,
+        by_complainant=True,
     ),
     Transition(
         Action.PROPOSE,
@@ -149,6 +156,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         Status.APPEAL,
         _FRONT_LINE,
         needs_reason=True,
+        by_complainant=True,
     ),
     Transition(
         Action.WITHDRAW, frozenset(OPEN_STATUSES), Status.WITHDRAWN, _FRONT_LINE, needs_reason=True
@@ -188,6 +196,11 @@ _BY_ACTION = {t.action: t for t in (*TRANSITIONS, *SYSTEM_TRANSITIONS)}
 
 def transition_for(action: str) -> Transition:
     return _BY_ACTION[action]
+
+
+def complainant_actions_from(status: str) -> list[Transition]:
+    """The moves the tracking page may offer the complainant in this state."""
+    return [t for t in TRANSITIONS if t.by_complainant and status in t.sources]
 
 
 def actions_from(status: str) -> list[Transition]:

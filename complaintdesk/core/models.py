@@ -50,3 +50,21 @@ class TranslatedName(models.Model):
         if language.startswith("zh"):
             return self.name_zh_hant or self.name_zh_hans or self.name_en
         return self.name_en
+
+
+class ThrottleWindow(models.Model):
+    """How often one key (a client's address on one public page) was used in one fixed
+    window. In the database rather than a process's memory, so that every web worker and
+    every machine counts the same hits (core/throttle.py)."""
+
+    key = models.CharField(max_length=200)
+    window_start = models.DateTimeField()
+    hits = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="throttle_window_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} @ {self.window_start:%Y-%m-%d %H:%M}: {self.hits}"

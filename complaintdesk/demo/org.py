@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
 
-from complaintdesk.accounts.models import Organisation, OrgUnit, RoleAssignment, User
+from complaintdesk.accounts.models import Organisation, OrgUnit, RoleAssignment, UnitKind, User
 from complaintdesk.accounts.roles import Role
-from complaintdesk.complaints.models import Category, RootCause
+from complaintdesk.complaints.models import Category, PublicForm, RootCause
 
 from . import org_data
 
@@ -55,6 +55,7 @@ def build_directory() -> Directory:
             )
             for code, name_en, name_hans, name_hant in org_data.ROOT_CAUSES
         }
+        _open_public_form(organisation, directory.units[org_key])
         language = "zh-hant" if org_key == org_data.HK else "zh-hans"
         for username, display_name, home, roles, is_staff in org_data.USERS[org_key]:
             user = _create_user(
@@ -85,6 +86,14 @@ def build_directory() -> Directory:
         )
     directory.users["admin"] = admin
     return directory
+
+
+def _open_public_form(organisation: Organisation, units: dict[str, OrgUnit]) -> None:
+    form = PublicForm.objects.create(
+        organisation=organisation,
+        intake_unit=units[org_data.PUBLIC_FORM_UNITS[organisation.code]],
+    )
+    form.sites.set([unit for unit in units.values() if unit.kind == UnitKind.SITE])
 
 
 def _build_units(organisation: Organisation, rows) -> dict[str, OrgUnit]:

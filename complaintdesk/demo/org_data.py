@@ -75,6 +75,10 @@ UNITS = {
     ),
 }
 
+# Where each organisation's public form (/submit/) lands: the customer service team that
+# screens written complaints; every site may be named on it.
+PUBLIC_FORM_UNITS = {HK: "CS", CN: "CP"}
+
 # The units complaints are handled in (district or branch), with how often each gets one.
 HANDLING_UNITS = {
     HK: (("D-ST", 0.40), ("D-CW", 0.20), ("D-KC", 0.22), ("D-TW", 0.18)),

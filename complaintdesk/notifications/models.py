@@ -15,6 +15,7 @@ class NotificationKind(models.TextChoices):
     APPROVAL_DECIDED = "approval_decided", _("Approval decided")
     APPROVAL_OVERDUE = "approval_overdue", _("Approval decision overdue")
     CONFIRM_RECEIPT = "confirm_receipt", _("Confirm the reply reached the complainant")
+    COMPLAINANT_WROTE = "complainant_wrote", _("The complainant wrote")
 
 
 class Notification(models.Model):

@@ -1,11 +1,12 @@
 """Notifications of the complaints core's own rules: when a colleague replies, the receiver
 is asked to confirm with the complainant that the reply arrived (the closing guard waits for
-it), so that nobody has to discover the dependency at closing time."""
+it), so that nobody has to discover the dependency at closing time; and when the complainant
+writes, answers, rates or appeals on the tracking page, their handler hears of it at once."""
 
 from django.utils.translation import gettext as _
 
 from complaintdesk.complaints.guards import receipt_confirmation_needed
-from complaintdesk.complaints.hooks import ComplaintMoved
+from complaintdesk.complaints.hooks import ComplainantWrote, ComplaintMoved
 from complaintdesk.complaints.transitions import Action
 from complaintdesk.core.hooks import subscribe
 
@@ -19,6 +20,7 @@ def on_moved(event: ComplaintMoved) -> None:
     if (
         event.action != Action.REPLY
         or event.by is None
+        or complaint.received_by is None
         or not receipt_confirmation_needed(complaint, event.by.pk)
     ):
         return
@@ -48,6 +50,35 @@ def confirm_receipt(notification: Notification, cache: dict) -> tuple[str, str]:
     )
 
 
+def on_complainant_wrote(event: ComplainantWrote) -> None:
+    """To the handler; a complaint nobody handles yet is in its unit's queue already."""
+    complaint = event.complaint
+    if complaint.handler is None:
+        return
+    notify(
+        [complaint.handler],
+        kind=NotificationKind.COMPLAINANT_WROTE,
+        complaint=complaint,
+        params={"status": complaint.status, "resumed": event.resumed},
+        at=event.at,
+    )
+
+
+def complainant_wrote(notification: Notification, cache: dict) -> tuple[str, str]:
+    complaint = notification.complaint
+    ref = complaint.reference if complaint else ""
+    if notification.params.get("resumed"):
+        body = _(
+            "The complainant answered your request on the tracking page; complaint %(ref)s is "
+            "back in investigation and its clocks run again."
+        )
+    else:
+        body = _("The complainant added to complaint %(ref)s on the tracking page.")
+    return (_("The complainant wrote: %(ref)s") % {"ref": ref}, body % {"ref": ref})
+
+
 def connect() -> None:
     subscribe(ComplaintMoved, on_moved)
+    subscribe(ComplainantWrote, on_complainant_wrote)
     message_register(NotificationKind.CONFIRM_RECEIPT, confirm_receipt)
+    message_register(NotificationKind.COMPLAINANT_WROTE, complainant_wrote)

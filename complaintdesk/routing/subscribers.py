@@ -12,7 +12,9 @@ def on_registered(event: ComplaintRegistered) -> None:
     """After the registration's transaction block: a routing that fails or finds no rule
     never loses the complaint, which waits in the queue for a manager to route it."""
     complaint = event.complaint
-    if not complaint.organisation.route_new_complaints:
+    if not complaint.organisation.route_new_complaints or event.by is None:
+        # A complaint the complainant sent in themselves has nobody whose right to assign
+        # routing could use: it waits in its unit's queue for a receiver or manager.
         return
     try:
         complaint_route(complaint, event.by, at=event.at)

@@ -22,7 +22,7 @@ from complaintdesk.notifications.messages import message_register
 from complaintdesk.notifications.models import NotificationKind
 
 from . import messages, selectors
-from .guards import reply_channel_meets_clocks
+from .guards import reply_channel_meets_clocks, review_window_open
 from .services import (
     clocks_on_action,
     clocks_on_contact,
@@ -77,6 +77,7 @@ def connect() -> None:
     subscribe(RecordWritten, on_record_written)
     sight_register(ladder_sight)
     guard_register(Action.REPLY, reply_channel_meets_clocks)
+    guard_register(Action.APPEAL, review_window_open, complainant_only=True)
     message_register(NotificationKind.CLOCK_WARNING, messages.clock_warning)
     message_register(NotificationKind.PROGRESS_TASK, messages.progress_task)
     message_register(NotificationKind.ESCALATED, messages.escalated)

@@ -79,6 +79,9 @@ class NoteForm(forms.Form):
         + [(k.value, k.label) for k in EventKind if k in CONTACT_KINDS],
     )
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}))
+    to_complainant = forms.BooleanField(
+        label=_("Show to the complainant on their tracking page"), required=False
+    )
 
 
 ACTION_FORMS: dict[str, type[forms.Form]] = {

@@ -29,7 +29,7 @@ from complaintdesk.complaints.choices import (
     ReplyChannel,
     Status,
 )
-from complaintdesk.complaints.events import EscalationCause, EventKind
+from complaintdesk.complaints.events import COMPLAINANT, EscalationCause, EventKind
 from complaintdesk.complaints.models import Category, Complaint, ComplaintEvent, RootCause
 from complaintdesk.complaints.transitions import transition_for
 
@@ -53,6 +53,15 @@ class Entry:
     status_change: str = ""
     details: list[str] = field(default_factory=list)
     changes: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def by(self) -> str:
+        """Who did it: a colleague, the complainant on the tracking page, or the system."""
+        if self.event.actor is not None:
+            return str(self.event.actor)
+        if (self.event.data or {}).get("by") == COMPLAINANT:
+            return _("The complainant (tracking page)")
+        return _("System")
 
 
 @dataclass
@@ -240,6 +249,10 @@ def _response(entry: Entry, data: dict, names: Names) -> None:
     entry.details.append(_label(ComplainantResponse, data.get("response", "")))
 
 
+def _rated(entry: Entry, data: dict, names: Names) -> None:
+    entry.details.append(_("Rating: %(score)s out of 5") % {"score": data.get("score", "?")})
+
+
 def _follow_up(entry: Entry, data: dict, names: Names) -> None:
     line = _label(FollowUpResult, data.get("result"))
     if data.get("outcome_satisfaction"):
@@ -336,6 +349,7 @@ _DESCRIBERS: dict[str, Callable[[Entry, dict, Names], None]] = {
     EventKind.APPROVAL_REQUESTED: _approval_requested,
     EventKind.APPROVAL_DECIDED: _approval_decided,
     EventKind.APPROVAL_OVERDUE: _approval_overdue,
+    EventKind.RATED: _rated,
 }
 
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "complaintdesk.routing",
     "complaintdesk.authority",
     "complaintdesk.workspace",
+    "complaintdesk.portal",
     "complaintdesk.demo",
 ]
 
@@ -183,6 +184,11 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "complaintdesk@localhost")
+
+# The public pages' limits per client address and hour: complaints sent, and tracking
+# look-ups (a reference and code typed or a link opened; the codes cannot be guessed at that).
+PUBLIC_SUBMISSIONS_PER_HOUR = int(os.environ.get("PUBLIC_SUBMISSIONS_PER_HOUR", "10"))
+TRACKING_LOOKUPS_PER_HOUR = int(os.environ.get("TRACKING_LOOKUPS_PER_HOUR", "30"))
 
 # Attachments: evidence is kept with the record, but nothing uploaded is ever trusted.
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(20 * 1024 * 1024)))

@@ -1,7 +1,8 @@
 """The complaint record. Split by what each part holds; import from here."""
 
+from .channels import PublicForm
 from .complaint import Complaint, ReferenceSequence
-from .records import Attachment, FollowUp, Proposal, Reply, StepRecord
+from .records import Attachment, FollowUp, Proposal, Rating, Reply, StepRecord
 from .taxonomy import Category, RootCause
 from .timeline import ComplaintEvent
 
@@ -12,6 +13,8 @@ __all__ = [
     "ComplaintEvent",
     "FollowUp",
     "Proposal",
+    "PublicForm",
+    "Rating",
     "ReferenceSequence",
     "Reply",
     "RootCause",

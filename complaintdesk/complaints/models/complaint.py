@@ -59,9 +59,13 @@ class Complaint(models.Model):
     # Intake (domain.md step 1-2).
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
     received_at = models.DateTimeField(_("received at"))
+    # Empty when the complainant wrote in themselves (the public form, a mail): nobody took
+    # it down, so nobody has to confirm a colleague's reply with them.
     received_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="complaints_received",
         verbose_name=_("receiver"),
     )
@@ -188,6 +192,12 @@ class Complaint(models.Model):
         blank=True,
         help_text=_("Why it was withdrawn, rejected as out of scope, reopened or appealed."),
     )
+    # The submission's own key (the public form's, a mail's Message-ID, an API idempotency
+    # key): the same submission delivered twice finds the complaint it already made.
+    intake_key = models.CharField(max_length=200, blank=True, default="", editable=False)
+    # Secret from which the complainant's tracking code is derived (complaints/tracking.py);
+    # a new key withdraws every code given out before.
+    tracking_key = models.CharField(max_length=32, blank=True, default="", editable=False)
     merged_into = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -216,6 +226,11 @@ class Complaint(models.Model):
             models.Index(fields=["unit_path", "sla_due_at"], name="cmp_scope_due"),
         ]
         constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "intake_key"],
+                condition=~Q(intake_key=""),
+                name="complaint_intake_key_unique",
+            ),
             models.CheckConstraint(
                 condition=Q(anger_score__isnull=True) | Q(anger_score__gte=1, anger_score__lte=5),
                 name="complaint_anger_score_1_to_5",

@@ -125,6 +125,33 @@ class StepRecord(models.Model):
         return self.get_step_display()
 
 
+class Rating(models.Model):
+    """The complainant's own rating of the handling (CSAT), given once per reply on the
+    tracking page; a follow-up call's satisfaction scores are the staff's record of the call."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="ratings")
+    reply = models.ForeignKey(Reply, on_delete=models.PROTECT, related_name="ratings")
+    score = models.PositiveSmallIntegerField(_("rating (1-5)"))
+    comment = models.TextField(_("comment"), blank=True)
+    given_at = models.DateTimeField()
+
+    objects = NoHardDeleteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
+        ordering = ["given_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["reply"], name="rating_one_per_reply"),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=1, score__lte=5), name="rating_score_1_to_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.score}/5"
+
+
 def attachment_path(instance: "Attachment", filename: str) -> str:
     # The stored name is random: the uploader's file name never reaches the file system.
     suffix = PurePath(filename).suffix.lower()[:10]
@@ -139,8 +166,9 @@ class Attachment(models.Model):
     size = models.PositiveBigIntegerField(_("size (bytes)"))
     sha256 = models.CharField(max_length=64)
     description = models.CharField(_("description"), max_length=255, blank=True)
+    # Empty: the complainant sent it (the tracking page, the public form, a mail).
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     uploaded_at = models.DateTimeField()
 

@@ -1,6 +1,14 @@
 """Every write to a complaint goes through one of these functions (style.md, habit 1)."""
 
 from .capture import complaint_capture
+from .complainant import (
+    Submission,
+    complaint_answer_solution,
+    complaint_appeal_by_complainant,
+    complaint_rate,
+    complaint_submit,
+    complaint_write_in,
+)
 from .handling import (
     complaint_add_note,
     complaint_confirm_reply_receipt,
@@ -40,11 +48,14 @@ from .privacy import complainant_identity_reveal
 from .system import complaint_deadlines_summarise, complaint_escalate, complaint_send_back
 
 __all__ = [
+    "Submission",
     "complainant_identity_reveal",
     "complaint_acknowledge",
     "complaint_activity_touch",
     "complaint_add_note",
+    "complaint_answer_solution",
     "complaint_appeal",
+    "complaint_appeal_by_complainant",
     "complaint_assign",
     "complaint_attach",
     "complaint_capture",
@@ -56,6 +67,7 @@ __all__ = [
     "complaint_lock",
     "complaint_merge",
     "complaint_propose",
+    "complaint_rate",
     "complaint_reassign",
     "complaint_record_follow_up",
     "complaint_record_investigation",
@@ -70,8 +82,10 @@ __all__ = [
     "complaint_send_back",
     "complaint_start_follow_up",
     "complaint_start_investigation",
+    "complaint_submit",
     "complaint_update_record",
     "complaint_withdraw",
+    "complaint_write_in",
     "move_check",
     "reference_allocate",
 ]

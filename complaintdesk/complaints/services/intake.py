@@ -28,8 +28,9 @@ from ..events import (
     registered_event,
 )
 from ..models import Attachment, Complaint
-from ..record_rules import Record, record_check
-from .lifecycle import activity_touch, complaint_lock_for
+from ..record_rules import Record, complainant_record_check, record_check
+from ..tracking import tracking_key_new
+from .lifecycle import activity_touch, complaint_lock, complaint_lock_for
 from .numbering import reference_allocate
 
 # The structured record a receiver fills in and a handler may correct later.
@@ -103,10 +104,40 @@ def complaint_register(
     `record` takes the other RECORD_FIELDS and CLASSIFICATION_FIELDS. A VIP complainant, or one
     who complained within the last year, sets the VIP or repeat risk flag by itself.
     """
+    permissions.require_register_in(by, unit)
+    return register(
+        by=by,
+        unit=unit,
+        complainant=complainant,
+        channel=channel,
+        subject=subject,
+        description=description,
+        received_unit=received_unit,
+        received_at=received_at,
+        note=note,
+        **record,
+    )
+
+
+def register(
+    *,
+    by: User | None,
+    unit: OrgUnit,
+    complainant: Complainant,
+    channel: str,
+    subject: str,
+    description: str,
+    received_unit: OrgUnit | None = None,
+    received_at: datetime | None = None,
+    note: str = "",
+    intake_key: str = "",
+    **record,
+) -> Complaint:
+    """The registration itself, for `complaint_register` (a person who may register in the
+    unit) and for the channels where the complainant wrote in themselves (`by` None)."""
     unknown = set(record) - set(RECORD_FIELDS) - set(CLASSIFICATION_FIELDS)
     if unknown:
         raise TypeError(f"Unknown complaint fields: {sorted(unknown)}")
-    permissions.require_register_in(by, unit)
     if complainant.organisation_id != unit.organisation_id:
         raise DomainError(_("The complainant belongs to another organisation."))
     received_at = received_at or timezone.now()
@@ -127,6 +158,8 @@ def complaint_register(
         channel=channel,
         subject=subject.strip(),
         description=description.strip(),
+        intake_key=intake_key,
+        tracking_key=tracking_key_new(),
         **record,
     )
     complaint.language = complaint.language or Language.ZH_HANT
@@ -204,38 +237,58 @@ def complaint_attach(
     description: str = "",
     at: datetime | None = None,
 ) -> Attachment:
-    """Keep a piece of evidence with the record. The file is stored under a random name and is
-    only ever served as a download, so an uploaded HTML or script page cannot run in a browser."""
+    """Keep a piece of evidence with the record."""
     record_check(by, complaint, Record.ATTACHMENT)
+    return attach(complaint, by, upload, description=description, at=at)
+
+
+def attachment_problems(upload: UploadedFile) -> list[str]:
+    """Why this file cannot be kept (its type, emptiness or size), in the user's language."""
     name = upload.name or ""  # a file without a name has no extension: refused below
     extension = PurePath(name).suffix.lower().lstrip(".")
     if extension not in settings.ATTACHMENT_ALLOWED_EXTENSIONS:
-        raise GuardFailed(
-            _("This file cannot be attached."),
-            details=[_("Files of type “%(ext)s” are not accepted.") % {"ext": extension or "?"}],
-        )
+        return [_("Files of type “%(ext)s” are not accepted.") % {"ext": extension or "?"}]
     if not upload.size:
-        raise GuardFailed(_("This file cannot be attached."), details=[_("The file is empty.")])
+        return [_("The file is empty.")]
     if upload.size > settings.ATTACHMENT_MAX_BYTES:
-        raise GuardFailed(
-            _("This file cannot be attached."),
-            details=[
-                _("Files may be at most %(mb)d MB.")
-                % {"mb": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)}
-            ],
-        )
+        return [
+            _("Files may be at most %(mb)d MB.")
+            % {"mb": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)}
+        ]
+    return []
+
+
+def attach(
+    complaint: Complaint,
+    by: User | None,
+    upload: UploadedFile,
+    *,
+    description: str = "",
+    at: datetime | None = None,
+) -> Attachment:
+    """Store the file, for a person whose right to attach is checked (`complaint_attach`) or
+    for the complainant (`by` None). The file is stored under a random name and is only ever
+    served as a download, so an uploaded HTML or script page cannot run in a browser."""
+    problems = attachment_problems(upload)
+    if problems:
+        raise GuardFailed(_("This file cannot be attached."), details=problems)
+    name = upload.name or ""
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
     at = at or timezone.now()
     with transaction.atomic():
-        locked = complaint_lock_for(complaint, by, Record.ATTACHMENT)
+        if by is None:
+            locked = complaint_lock(complaint)
+            complainant_record_check(locked, Record.ATTACHMENT)
+        else:
+            locked = complaint_lock_for(complaint, by, Record.ATTACHMENT)
         attachment = Attachment(
             complaint=complaint,
             original_name=PurePath(name).name[:255],
             content_type=(upload.content_type or "application/octet-stream")[:100],
-            size=upload.size,
+            size=upload.size or 0,
             sha256=digest.hexdigest(),
             description=description,
             uploaded_by=by,
@@ -245,5 +298,6 @@ def complaint_attach(
         attachment.save()
         activity_touch(complaint, at)
         attachment_added_event(complaint, attachment, by, at)
-        core_hooks.publish(hooks.RecordWritten(locked, Record.ATTACHMENT, by, at))
+        if by is not None:
+            core_hooks.publish(hooks.RecordWritten(locked, Record.ATTACHMENT, by, at))
     return attachment

@@ -19,7 +19,7 @@ from complaintdesk.core.errors import GuardFailed, NotFound, NotPermitted, Trans
 
 from .. import hooks, permissions
 from ..choices import Status
-from ..events import merged_in_event, moved_event
+from ..events import COMPLAINANT, merged_in_event, moved_event
 from ..models import Complaint
 from ..record_rules import record_check
 from ..transitions import Action, transition_for
@@ -63,14 +63,18 @@ def _apply(
     before_guard: Callable[[Complaint, datetime], None] | None = None,
     data: dict | None = None,
     reason_in_data: bool = False,
+    by_complainant: bool = False,
 ) -> Complaint:
     """`reason_in_data`: the move's reason is a fact in `data` (the routing rule that chose a
-    handler), rendered in the reader's language, so no typed reason is asked for."""
+    handler), rendered in the reader's language, so no typed reason is asked for.
+    `by_complainant`: the complainant makes the move on the tracking page (no actor)."""
     transition = transition_for(action)
     at = at or timezone.now()
+    if by_complainant:
+        data = {**(data or {}), "by": COMPLAINANT}
     with transaction.atomic():
         locked = complaint_lock(complaint)
-        move_check(locked, actor, action)
+        move_check(locked, actor, action, by_complainant=by_complainant)
         if transition.needs_reason and not reason.strip() and not reason_in_data:
             raise GuardFailed(_("Please give a reason."), details=[_("A reason is required.")])
         status_before, level_before = locked.status, locked.escalation_level
@@ -79,7 +83,8 @@ def _apply(
         if before_guard is not None:
             before_guard(locked, at)
         guards = [transition.guard] if transition.guard is not None else []
-        missing = [gap for guard in guards + hooks.policy_guards(action) for gap in guard(locked)]
+        guards += hooks.policy_guards(action, by_complainant=by_complainant)
+        missing = [gap for guard in guards for gap in guard(locked)]
         if missing:
             raise GuardFailed(
                 _("“%(action)s” is not possible yet:") % {"action": transition.label},
@@ -110,13 +115,16 @@ def _apply(
     return locked
 
 
-def move_check(complaint: Complaint, actor: User | None, action: str) -> None:
+def move_check(
+    complaint: Complaint, actor: User | None, action: str, *, by_complainant: bool = False
+) -> None:
     """Refuse a move the actor may not make now: out of sight (as not found), not their role,
     or not from this state. Callers that decide something before moving (routing picks a
     handler) ask first, so a refused move leaves no trace. A system move is checked for its
-    state only: its service has decided who may cause it (the approver of a refusal)."""
+    state only: its service has decided who may cause it (the approver of a refusal); so is a
+    complainant's move the table allows them, whose service has checked their tracking code."""
     transition = transition_for(action)
-    if transition.system:
+    if transition.system or (by_complainant and transition.by_complainant and actor is None):
         _state_check(complaint, transition)
         return
     if actor is None:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from complaintdesk.accounts.models import User
 from complaintdesk.complaints import selectors, services
+from complaintdesk.complaints.choices import Visibility
 from complaintdesk.complaints.models import Attachment, Complaint
 from complaintdesk.complaints.transitions import Action, transition_for
 from complaintdesk.core.errors import DomainError
@@ -84,8 +85,17 @@ def complaint_note(request: AuthenticatedHttpRequest, reference: str) -> HttpRes
     form = NoteForm(request.POST, prefix="note")
     if form.is_valid():
         try:
+            visibility = (
+                Visibility.COMPLAINANT
+                if form.cleaned_data["to_complainant"]
+                else Visibility.INTERNAL
+            )
             services.complaint_add_note(
-                complaint, request.user, form.cleaned_data["text"], kind=form.cleaned_data["kind"]
+                complaint,
+                request.user,
+                form.cleaned_data["text"],
+                kind=form.cleaned_data["kind"],
+                visibility=visibility,
             )
         except DomainError as error:
             report_error(request, error)
