@@ -153,6 +153,7 @@ class EventKind(models.TextChoices):
     APPROVAL_DECIDED = "approval_decided", _("Approval decided")
     APPROVAL_OVERDUE = "approval_overdue", _("Approval decision overdue")
     IDENTITY_REVEALED = "identity_revealed", _("Identity document number revealed")
+    COMPLAINANT_CHANGED = "complainant_changed", _("Complainant's details corrected")
     AMOUNT_CLEARED = "amount_cleared", _("Unreadable amount cleared")
     # The complainant's own acts on the tracking page.
     COMPLAINANT_WROTE = "complainant_wrote", _("Message from the complainant")

@@ -244,6 +244,14 @@ def identity_revealed_event(complaint: Complaint, by: User, at: datetime) -> Com
     )
 
 
+def complainant_changed_event(
+    complaint: Complaint, by: User, at: datetime, fields: list[str]
+) -> ComplaintEvent:
+    """Which of the complainant's fields were corrected; the values stay in the complainant's
+    own history, where only those who may see contact data read them."""
+    return _append(complaint, EventKind.COMPLAINANT_CHANGED, by, at, data={"fields": fields})
+
+
 def merged_in_event(
     into: Complaint, duplicate: Complaint, by: User, at: datetime
 ) -> ComplaintEvent:

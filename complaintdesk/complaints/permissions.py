@@ -12,7 +12,13 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from complaintdesk.accounts.models import OrgUnit, User, subtree_q
-from complaintdesk.accounts.roles import HANDLING_ROLES, Capability, Role, capabilities_of
+from complaintdesk.accounts.roles import (
+    HANDLING_ROLES,
+    MANAGING_ROLES,
+    Capability,
+    Role,
+    capabilities_of,
+)
 from complaintdesk.core.errors import NotFound, NotPermitted
 
 from . import hooks
@@ -91,6 +97,16 @@ def require_capability(user: User, complaint: Complaint, capability: str) -> Non
         raise NotFound(_("No such complaint."))
     if not has_capability(user, complaint, capability):
         raise NotPermitted(_("Your role does not allow this on this complaint."))
+
+
+def may_edit_complainant(user: User, complaint: Complaint) -> bool:
+    """Whoever may edit the complaint's record may correct its complainant's contacts."""
+    return has_capability(user, complaint, Capability.EDIT_RECORD)
+
+
+def may_change_complainant_tier(user: User, complaint: Complaint) -> bool:
+    """A tier (VIP) changes how every future complaint of theirs is treated: a manager's call."""
+    return bool(roles_on(user, complaint) & MANAGING_ROLES)
 
 
 def may_perform(user: User, complaint: Complaint, action: str) -> bool:

@@ -1,10 +1,12 @@
 """Complainants: the people who complain, with the contact data to reach them again."""
 
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from complaintdesk.accounts.models import Organisation
-from complaintdesk.core.models import TimeStampedModel
+from complaintdesk.core.models import AppendOnlyQuerySet, TimeStampedModel
 
 
 class CustomerTier(models.TextChoices):
@@ -70,9 +72,51 @@ class Complainant(TimeStampedModel):
         self.email = self.email.strip().lower()
         super().save(*args, **kwargs)
 
+    @classmethod
+    def field_label(cls, name: str) -> str:
+        """A field as the reader's language names it (histories record field names)."""
+        try:
+            field = cls._meta.get_field(name)
+        except FieldDoesNotExist:
+            return name
+        return str(field.verbose_name) if isinstance(field, models.Field) else name
+
     @property
     def is_vip(self) -> bool:
         return self.tier == CustomerTier.VIP
+
+
+class ComplainantChange(models.Model):
+    """One edit of a complainant's record: who changed which fields from what to what. Their
+    contact data is how the organisation reaches them; a wrong number put right must leave a
+    trace, and so must a tier raised to VIP."""
+
+    complainant = models.ForeignKey(
+        Complainant, on_delete=models.PROTECT, related_name="changes", verbose_name=_("complainant")
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    changed_at = models.DateTimeField(_("when"))
+    # [{"field": ..., "before": ..., "after": ...}]
+    changes = models.JSONField(default=list)
+    # The complaint it was changed from (an id, not a key: customers sit below complaints).
+    complaint_id = models.PositiveBigIntegerField(null=True, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("change of complainant record")
+        verbose_name_plural = _("changes of complainant records")
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.complainant_id} {self.changed_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise PermissionError("History is append-only.")
+        super().save(*args, **kwargs)
 
 
 # International prefixes and the national number lengths they precede: Hong Kong and Macau

@@ -4,7 +4,7 @@ from django.db.models import Q, QuerySet
 
 from complaintdesk.accounts.models import Organisation
 
-from .models import Complainant, digits_of
+from .models import Complainant, ComplainantChange, digits_of
 
 
 def complainant_find(organisation: Organisation, *, phone: str = "", email: str = "") -> QuerySet:
@@ -50,4 +50,11 @@ def complainant_search(
         Complainant.objects.filter(condition, organisation_id__in=organisation_ids).order_by(
             "name", "id"
         )[:limit]
+    )
+
+
+def complainant_changes(person: Complainant, limit: int = 50) -> list[ComplainantChange]:
+    """The record's corrections, newest first, with who made them."""
+    return list(
+        ComplainantChange.objects.filter(complainant=person).select_related("changed_by")[:limit]
     )

@@ -1,12 +1,17 @@
 """Writes for complainants."""
 
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from complaintdesk.accounts.models import Organisation
-from complaintdesk.core.errors import DomainError
+from complaintdesk.accounts.models import Organisation, User
+from complaintdesk.core.errors import DomainError, GuardFailed
 
-from .models import Complainant
+from .models import Complainant, ComplainantChange, CustomerTier
 from .selectors import complainant_find
 
 _FIELDS = (
@@ -75,3 +80,77 @@ def complainant_for_submission(
             email=email.strip(),
             preferred_language=language,
         )
+
+
+# What staff may correct on a complainant's record (identity documents are not among them:
+# they are taken at intake and revealed only under audit).
+EDITABLE_FIELDS = (
+    "name",
+    "phone",
+    "email",
+    "address",
+    "preferred_language",
+    "account_reference",
+    "tier",
+)
+LANGUAGES = ("", "zh-hans", "zh-hant", "en")
+
+
+def _problems(person: Complainant) -> list[str]:
+    problems = []
+    if not person.name.strip():
+        problems.append(_("The complainant's name is required."))
+    if not (person.phone.strip() or person.email.strip() or person.address.strip()):
+        problems.append(_("At least one way to reach the complainant is required."))
+    if person.email:
+        try:
+            validate_email(person.email)
+        except ValidationError:
+            problems.append(_("The e-mail address is not valid."))
+    if person.tier not in CustomerTier.values:
+        problems.append(_("Unknown customer tier."))
+    if person.preferred_language not in LANGUAGES:
+        problems.append(_("Unknown language."))
+    return problems
+
+
+def complainant_change(
+    person: Complainant,
+    by: User,
+    values: dict[str, str],
+    *,
+    complaint_id: int | None = None,
+    at: datetime | None = None,
+) -> ComplainantChange | None:
+    """Write the corrected fields and their before and after to the record's history; None
+    when nothing changed. The caller has checked that `by` may (the complaints app, from the
+    complaint the change is made on)."""
+    unknown = set(values) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not editable here: {sorted(unknown)}")
+    with transaction.atomic():
+        locked = Complainant.objects.select_for_update().get(pk=person.pk)
+        before = {field: getattr(locked, field) for field in values}
+        for field, value in values.items():
+            setattr(locked, field, value.strip())
+        problems = _problems(locked)
+        if problems:
+            raise GuardFailed(_("The complainant record is not valid:"), details=problems)
+        locked.save()  # normalises the phone digits and the e-mail's case
+        changes = [
+            {"field": field, "before": before[field], "after": getattr(locked, field)}
+            for field in values
+            if before[field] != getattr(locked, field)
+        ]
+        if not changes:
+            return None
+        change = ComplainantChange.objects.create(
+            complainant=locked,
+            changed_by=by,
+            changed_at=at or timezone.now(),
+            changes=changes,
+            complaint_id=complaint_id,
+        )
+    for field in EDITABLE_FIELDS:
+        setattr(person, field, getattr(locked, field))
+    return change

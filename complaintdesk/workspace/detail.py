@@ -51,6 +51,7 @@ def detail_context(
         "actions": actions,
         "note_form": extra.pop("note_form", None) or NoteForm(prefix="note"),
         "can_note": permissions.has_capability(user, complaint, Capability.ADD_NOTE),
+        "can_edit_complainant": permissions.may_edit_complainant(user, complaint),
         "records": record_forms(user, complaint, extra.pop("record_forms", None)),
         "history": selectors.complainant_history(user, complaint),
         "attachments": complaint.attachments.all(),

@@ -32,6 +32,7 @@ from complaintdesk.complaints.choices import (
 from complaintdesk.complaints.events import COMPLAINANT, EscalationCause, EventKind
 from complaintdesk.complaints.models import Category, Complaint, ComplaintEvent, RootCause
 from complaintdesk.complaints.transitions import transition_for
+from complaintdesk.customers.models import Complainant
 
 # Fields of the complaint whose recorded values are rows of these models, by id.
 _RELATED: dict[str, type[models.Model]] = {
@@ -249,6 +250,13 @@ def _response(entry: Entry, data: dict, names: Names) -> None:
     entry.details.append(_label(ComplainantResponse, data.get("response", "")))
 
 
+def _complainant_changed(entry: Entry, data: dict, names: Names) -> None:
+    """Which details were corrected; the values are in the complainant's own history."""
+    entry.details.append(
+        ", ".join(Complainant.field_label(str(name)) for name in data.get("fields", []))
+    )
+
+
 def _rated(entry: Entry, data: dict, names: Names) -> None:
     entry.details.append(_("Rating: %(score)s out of 5") % {"score": data.get("score", "?")})
 
@@ -350,6 +358,7 @@ _DESCRIBERS: dict[str, Callable[[Entry, dict, Names], None]] = {
     EventKind.APPROVAL_DECIDED: _approval_decided,
     EventKind.APPROVAL_OVERDUE: _approval_overdue,
     EventKind.RATED: _rated,
+    EventKind.COMPLAINANT_CHANGED: _complainant_changed,
 }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, approvals, capture, clocks, pages, records, routing
+from .views import actions, approvals, capture, clocks, complainants, pages, records, routing
 
 app_name = "complaints"
 
@@ -25,6 +25,11 @@ urlpatterns = [
         name="approval_decide",
     ),
     path("<str:reference>/route/", routing.complaint_route_view, name="route"),
+    path(
+        "<str:reference>/complainant/",
+        complainants.complainant_edit,
+        name="complainant_edit",
+    ),
     path(
         "<str:reference>/identity/",
         pages.complainant_identity_reveal,

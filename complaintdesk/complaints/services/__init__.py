@@ -44,12 +44,13 @@ from .lifecycle import (
     move_check,
 )
 from .numbering import reference_allocate
-from .privacy import complainant_identity_reveal
+from .privacy import complainant_identity_reveal, complainant_update
 from .system import complaint_deadlines_summarise, complaint_escalate, complaint_send_back
 
 __all__ = [
     "Submission",
     "complainant_identity_reveal",
+    "complainant_update",
     "complaint_acknowledge",
     "complaint_activity_touch",
     "complaint_add_note",
