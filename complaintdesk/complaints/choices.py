@@ -18,6 +18,10 @@ class Channel(models.TextChoices):
 
 
 VERBAL_CHANNELS = frozenset({Channel.PHONE, Channel.VISIT})
+# Complaints made in writing: acknowledged in writing, where the policy says so.
+WRITTEN_CHANNELS = frozenset(
+    {Channel.LETTER, Channel.EMAIL, Channel.WEB_FORM, Channel.API, Channel.SOCIAL_MEDIA}
+)
 
 
 class Status(models.TextChoices):
@@ -155,6 +159,9 @@ class EventKind(models.TextChoices):
     IDENTITY_REVEALED = "identity_revealed", _("Identity document number revealed")
     COMPLAINANT_CHANGED = "complainant_changed", _("Complainant's details corrected")
     AMOUNT_CLEARED = "amount_cleared", _("Unreadable amount cleared")
+    # What the organisation wrote to the complainant (correspondence app), sent or not.
+    CORRESPONDENCE_SENT = "correspondence_sent", _("Written to the complainant")
+    CORRESPONDENCE_FAILED = "correspondence_failed", _("Could not be sent to the complainant")
     # The complainant's own acts on the tracking page.
     COMPLAINANT_WROTE = "complainant_wrote", _("Message from the complainant")
     RATED = "rated", _("Complainant rated the handling")

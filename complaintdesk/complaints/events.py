@@ -137,6 +137,34 @@ def attachment_added_event(
     )
 
 
+# --- correspondence (written by the correspondence app through these functions) ------------
+
+
+def correspondence_event(
+    complaint: Complaint,
+    by: User | None,
+    at: datetime,
+    *,
+    sent: bool,
+    letter_id: int,
+    kind: str,
+    channel: str,
+    subject: str,
+    error: str = "",
+) -> ComplaintEvent:
+    """A letter or mail to the complainant went out (the complainant sees it on their page),
+    or could not (`error`, the mail server's words, for staff only)."""
+    return _append(
+        complaint,
+        EventKind.CORRESPONDENCE_SENT if sent else EventKind.CORRESPONDENCE_FAILED,
+        by,
+        at,
+        text=subject if sent else error,
+        visibility=Visibility.COMPLAINANT if sent else Visibility.INTERNAL,
+        data={"letter_id": letter_id, "kind": kind, "channel": channel, "subject": subject},
+    )
+
+
 # --- the complainant's own acts (the tracking page) ------------------------------------------
 
 

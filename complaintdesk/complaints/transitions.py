@@ -40,6 +40,8 @@ class SystemAction(models.TextChoices):
     """Moves the system makes on the strength of something else; nobody is offered them."""
 
     ESCALATE = "escalate", _("Escalate")
+    # The written acknowledgement reached the complainant's mailbox (correspondence app).
+    ACKNOWLEDGE_IN_WRITING = "acknowledge_in_writing", _("Acknowledged in writing")
     SEND_BACK = "send_back", _("Back to investigation after approval was refused")
 
 
@@ -181,6 +183,13 @@ SYSTEM_TRANSITIONS: tuple[Transition, ...] = (
         system=True,
         event_kind="escalated",
         touches_activity=False,
+    ),
+    Transition(
+        SystemAction.ACKNOWLEDGE_IN_WRITING,
+        frozenset({Status.RECEIVED}),
+        Status.ACKNOWLEDGED,
+        frozenset(),
+        system=True,
     ),
     Transition(
         SystemAction.SEND_BACK,

@@ -97,6 +97,13 @@ def public_entries(
                 entry.details.append((_("Reasons"), reply.reasons))
                 if reply.appeal_route:
                     entry.details.append((_("If you do not agree"), reply.appeal_route))
+        elif event.kind == EventKind.CORRESPONDENCE_SENT:
+            entry.title = (
+                _("We e-mailed you: %(subject)s")
+                if data.get("channel") == "email"
+                else _("We sent you a letter: %(subject)s")
+            ) % {"subject": data.get("subject", "")}
+            entry.text = ""
         elif event.kind == EventKind.COMPLAINANT_WROTE:
             entry.title = _("Your message")
             entry.text = event.text

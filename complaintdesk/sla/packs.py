@@ -18,6 +18,7 @@ class Pack(TypedDict):
     description: str
     reply_wording: str
     review_window_days: int | None
+    acknowledge_in_writing: bool
     # Each clock: "name", "names" (as above), then ClockRule's fields as they are stored.
     clocks: list[dict[str, Any]]
 
@@ -40,6 +41,7 @@ PACKS: list[Pack] = [
         "executive-office entries owned by a regional GM with a written report to executives.",
         "reply_wording": "",
         "review_window_days": None,
+        "acknowledge_in_writing": True,
         "clocks": [
             {
                 "name": "first_response",
@@ -113,6 +115,7 @@ PACKS: list[Pack] = [
         "reply_wording": "如对处理决定有异议，可自收到处理决定之日起30日内向上级机构书面申请核查，"
         "亦可申请调解、仲裁或依法提起诉讼。",
         "review_window_days": 30,
+        "acknowledge_in_writing": True,
         "clocks": [
             {
                 "name": "decision",
@@ -134,6 +137,7 @@ PACKS: list[Pack] = [
         "complaint to the Financial Ombudsman Service (www.financial-ombudsman.org.uk) within "
         "six months of the date of our final response.",
         "review_window_days": None,
+        "acknowledge_in_writing": True,
         "clocks": [
             {
                 "name": "summary_resolution",
@@ -168,6 +172,7 @@ PACKS: list[Pack] = [
         "description": "Response within 15 calendar days; final response within 60.",
         "reply_wording": "",
         "review_window_days": None,
+        "acknowledge_in_writing": True,
         "clocks": [
             {
                 "name": "response",
@@ -194,18 +199,21 @@ def packs_install(Policy=CurrentPolicy, ClockRule=CurrentClockRule) -> None:
     """Install or restore the shipped packs; the models may be a migration's historical ones."""
     for pack in PACKS:
         en, hans, hant = pack["names"]
+        # A migration's historical models may predate a field the packs now set: skip it there.
+        policy_fields = {field.name for field in Policy._meta.get_fields()}
+        settings = {
+            "name_en": en,
+            "name_zh_hans": hans,
+            "name_zh_hant": hant,
+            "description": pack["description"],
+            "reply_wording": pack["reply_wording"],
+            "review_window_days": pack["review_window_days"],
+            "acknowledge_in_writing": pack["acknowledge_in_writing"],
+        }
         policy, _ = Policy.objects.update_or_create(
             code=pack["code"],
-            defaults={
-                "name_en": en,
-                "name_zh_hans": hans,
-                "name_zh_hant": hant,
-                "description": pack["description"],
-                "reply_wording": pack["reply_wording"],
-                "review_window_days": pack["review_window_days"],
-            },
+            defaults={key: value for key, value in settings.items() if key in policy_fields},
         )
-        # A migration's historical model may predate a field the packs now set: skip it there.
         fields = {field.name for field in ClockRule._meta.get_fields()}
         for position, clock in enumerate(pack["clocks"]):
             values = {key: value for key, value in clock.items() if key in fields | {"names"}}

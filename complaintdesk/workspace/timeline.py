@@ -32,6 +32,7 @@ from complaintdesk.complaints.choices import (
 from complaintdesk.complaints.events import COMPLAINANT, EscalationCause, EventKind
 from complaintdesk.complaints.models import Category, Complaint, ComplaintEvent, RootCause
 from complaintdesk.complaints.transitions import transition_for
+from complaintdesk.correspondence.models import LetterChannel, LetterKind
 from complaintdesk.customers.models import Complainant
 
 # Fields of the complaint whose recorded values are rows of these models, by id.
@@ -257,6 +258,14 @@ def _complainant_changed(entry: Entry, data: dict, names: Names) -> None:
     )
 
 
+def _correspondence(entry: Entry, data: dict, names: Names) -> None:
+    entry.details.append(
+        f"{_label(LetterKind, data.get('kind'))} · {_label(LetterChannel, data.get('channel'))}"
+    )
+    if entry.event.kind == EventKind.CORRESPONDENCE_FAILED:
+        entry.details.append(data.get("subject", ""))
+
+
 def _rated(entry: Entry, data: dict, names: Names) -> None:
     entry.details.append(_("Rating: %(score)s out of 5") % {"score": data.get("score", "?")})
 
@@ -358,6 +367,8 @@ _DESCRIBERS: dict[str, Callable[[Entry, dict, Names], None]] = {
     EventKind.APPROVAL_DECIDED: _approval_decided,
     EventKind.APPROVAL_OVERDUE: _approval_overdue,
     EventKind.RATED: _rated,
+    EventKind.CORRESPONDENCE_SENT: _correspondence,
+    EventKind.CORRESPONDENCE_FAILED: _correspondence,
     EventKind.COMPLAINANT_CHANGED: _complainant_changed,
 }
 

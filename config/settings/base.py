@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "complaintdesk.sla",
     "complaintdesk.routing",
     "complaintdesk.authority",
+    "complaintdesk.correspondence",
     "complaintdesk.workspace",
     "complaintdesk.portal",
     "complaintdesk.demo",
@@ -184,6 +185,10 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "complaintdesk@localhost")
+# The domain of the Message-IDs of mail to complainants, and the public address of the site
+# that the tracking links in that mail point to.
+MAIL_DOMAIN = os.environ.get("MAIL_DOMAIN", "complaintdesk.localhost")
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 
 # The public pages' limits per client address and hour: complaints sent, and tracking
 # look-ups (a reference and code typed or a link opened; the codes cannot be guessed at that).

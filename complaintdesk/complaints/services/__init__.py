@@ -45,7 +45,12 @@ from .lifecycle import (
 )
 from .numbering import reference_allocate
 from .privacy import complainant_identity_reveal, complainant_update
-from .system import complaint_deadlines_summarise, complaint_escalate, complaint_send_back
+from .system import (
+    complaint_correspondence_recorded,
+    complaint_deadlines_summarise,
+    complaint_escalate,
+    complaint_send_back,
+)
 
 __all__ = [
     "Submission",
@@ -63,6 +68,7 @@ __all__ = [
     "complaint_classify",
     "complaint_close",
     "complaint_confirm_reply_receipt",
+    "complaint_correspondence_recorded",
     "complaint_deadlines_summarise",
     "complaint_escalate",
     "complaint_lock",

@@ -7,12 +7,18 @@ complaint; the sla and authority apps decide when to call them.
 
 from datetime import datetime
 
-from complaintdesk.accounts.models import User
+from django.db import transaction
 
-from ..events import EscalationCause
+from complaintdesk.accounts.models import User
+from complaintdesk.core import hooks as core_hooks
+
+from .. import hooks
+from ..choices import Status
+from ..events import EscalationCause, EventKind, correspondence_event
 from ..models import Complaint
+from ..record_rules import Record
 from ..transitions import SystemAction
-from .lifecycle import _apply
+from .lifecycle import _apply, activity_touch, complaint_lock
 
 
 def complaint_escalate(
@@ -68,3 +74,52 @@ def complaint_deadlines_summarise(complaint: Complaint, state: str, due: datetim
         return
     Complaint.objects.filter(pk=complaint.pk).update(sla_state=state, sla_due_at=due)
     complaint.sla_state, complaint.sla_due_at = state, due
+
+
+def complaint_correspondence_recorded(
+    complaint: Complaint,
+    by: User | None,
+    at: datetime,
+    *,
+    sent: bool,
+    letter_id: int,
+    kind: str,
+    channel: str,
+    subject: str,
+    acknowledges: bool = False,
+    error: str = "",
+) -> None:
+    """What the correspondence app wrote to the complainant, on the timeline. A letter sent by
+    a person is a contact (it meets the contact clocks, as a logged letter does); a written
+    acknowledgement that went out acknowledges a complaint nobody has acknowledged yet."""
+    with transaction.atomic():
+        locked = complaint_lock(complaint)
+        correspondence_event(
+            locked,
+            by,
+            at,
+            sent=sent,
+            letter_id=letter_id,
+            kind=kind,
+            channel=channel,
+            subject=subject,
+            error=error,
+        )
+        if not sent:
+            return
+        activity_touch(locked, at)
+        if by is not None:
+            core_hooks.publish(hooks.RecordWritten(locked, Record.NOTE, by, at, EventKind.MAIL))
+        if acknowledges and locked.status == Status.RECEIVED:
+
+            def stamp(row: Complaint, when: datetime) -> None:
+                row.acknowledged_at = row.acknowledged_at or when
+
+            _apply(
+                locked,
+                None,
+                SystemAction.ACKNOWLEDGE_IN_WRITING,
+                at=at,
+                before_guard=stamp,
+                data={"letter_id": letter_id},
+            )

@@ -321,9 +321,11 @@ def drive_to(
     """
     by = by or manager_for(complaint)
     options = {"handler": handler, "replier": replier, "root_cause": root_cause}
+    complaint.refresh_from_db()
     path = []
     current = status
-    while current != "received":
+    # From where it stands: a written complaint may be acknowledged by mail already.
+    while current not in ("received", complaint.status):
         previous, move = _steps(current)
         path.append(move)
         current = previous

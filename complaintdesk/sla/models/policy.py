@@ -24,6 +24,16 @@ class Policy(TranslatedName):
     review_window_days = models.PositiveSmallIntegerField(
         _("days the complainant has to ask for a review"), null=True, blank=True
     )
+    # ISO 10002 and the FCA: a complaint made in writing is acknowledged promptly in writing.
+    acknowledge_in_writing = models.BooleanField(
+        _("acknowledge written complaints by e-mail at once"),
+        default=False,
+        help_text=_(
+            "A complaint that arrives in writing (letter, e-mail, web form, API) from someone "
+            "with an e-mail address is sent the acknowledgement with its reference and due "
+            "date as soon as it is registered."
+        ),
+    )
 
     class Meta:
         verbose_name = _("time-standard policy")

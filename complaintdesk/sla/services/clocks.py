@@ -165,7 +165,7 @@ def clocks_on_action(
         for reached in range(level_before + 1, complaint.escalation_level + 1):
             clocks_start(complaint, at=at, level=reached)
         return
-    if action == Action.ACKNOWLEDGE:
+    if action in (Action.ACKNOWLEDGE, SystemAction.ACKNOWLEDGE_IN_WRITING):
         _meet(complaint, StopOn.ACKNOWLEDGED, at)
     elif action == Action.REQUEST_INFORMATION:
         _pause(complaint, at)

@@ -1,0 +1,98 @@
+"""Delivering the complainant's mail from the worker: claimed so that it goes once, retried
+while the mail server refuses, each send and each failure on the complaint's timeline."""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+
+from complaintdesk.complaints.services import complaint_correspondence_recorded
+
+from .models import Letter, LetterKind, LetterStatus
+
+# A mail server that refuses or is down is tried again after these waits, then given up
+# (and the handler told): about a day in all.
+RETRY_AFTER = (
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=30),
+    timedelta(hours=2),
+    timedelta(hours=8),
+    timedelta(hours=12),
+)
+
+
+def letter_recorded(letter: Letter, at: datetime, *, error: str = "") -> None:
+    complaint_correspondence_recorded(
+        letter.complaint,
+        letter.created_by,
+        at,
+        sent=not error,
+        letter_id=letter.pk,
+        kind=letter.kind,
+        channel=letter.channel,
+        subject=letter.subject,
+        acknowledges=letter.kind == LetterKind.ACKNOWLEDGEMENT,
+        error=error,
+    )
+
+
+def letter_deliver(letter_id: int, *, now: datetime | None = None) -> str:
+    """Send one queued e-mail if it is due; returns its status after. Claimed first (its
+    next attempt moved out of reach), so two workers never send the same letter twice."""
+    now = now or timezone.now()
+    claimed = Letter.objects.filter(
+        pk=letter_id, status=LetterStatus.QUEUED, next_attempt_at__lte=now
+    ).update(next_attempt_at=now + timedelta(hours=1))
+    letter = Letter.objects.select_related("complaint__organisation").get(pk=letter_id)
+    if not claimed:
+        return letter.status
+    message = EmailMessage(
+        subject=letter.subject,
+        body=letter.body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[letter.recipient],
+        headers={
+            "Message-ID": letter.message_id,
+            # Threading: the complainant's reply carries the reference in its subject too.
+            "X-Complaint-Reference": letter.complaint.reference,
+            "Auto-Submitted": "auto-generated" if letter.created_by is None else "no",
+        },
+    )
+    try:
+        message.send()
+    except Exception as error:  # any failure of the mail server: recorded, retried
+        _failed(letter, str(error) or error.__class__.__name__, now)
+        return letter.status
+    with transaction.atomic():
+        Letter.objects.filter(pk=letter.pk).update(
+            status=LetterStatus.SENT, sent_at=now, attempts=letter.attempts + 1, last_error=""
+        )
+        letter.status, letter.sent_at = LetterStatus.SENT, now
+        letter_recorded(letter, now)
+    return letter.status
+
+
+def _failed(letter: Letter, error: str, now: datetime) -> None:
+    attempts = letter.attempts + 1
+    with transaction.atomic():
+        if attempts > len(RETRY_AFTER):
+            letter.status, letter.next_attempt_at = LetterStatus.FAILED, None
+        else:
+            letter.next_attempt_at = now + RETRY_AFTER[attempts - 1]
+        letter.attempts, letter.last_error = attempts, error[:2000]
+        letter.save(update_fields=["status", "next_attempt_at", "attempts", "last_error"])
+        # Each failure is on the timeline; the last one also says it was given up.
+        letter_recorded(letter, now, error=error[:500])
+
+
+def letters_due(now: datetime | None = None, limit: int = 200) -> list[int]:
+    """Queued e-mails whose next attempt has come (the worker's beat retries them)."""
+    now = now or timezone.now()
+    return list(
+        Letter.objects.filter(status=LetterStatus.QUEUED, next_attempt_at__lte=now)
+        .order_by("next_attempt_at")
+        .values_list("pk", flat=True)[:limit]
+    )
