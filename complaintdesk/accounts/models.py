@@ -69,6 +69,14 @@ class Organisation(models.Model):
     failed_follow_up_attempts_to_close = models.PositiveSmallIntegerField(
         _("failed follow-up attempts that allow closing"), default=3
     )
+    letterhead = models.TextField(
+        _("letterhead"),
+        blank=True,
+        help_text=_(
+            "The address and contact lines printed under the organisation's name at the top "
+            "of every letter to a complainant."
+        ),
+    )
     route_new_complaints = models.BooleanField(
         _("route new complaints by the assignment rules"),
         default=False,

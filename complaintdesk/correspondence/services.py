@@ -22,7 +22,7 @@ from .defaults import default_wording
 from .delivery import letter_recorded
 from .models import Letter, LetterChannel, LetterKind, LetterStatus, LetterTemplate
 from .placeholders import PLACEHOLDER, fill, unknown_placeholders
-from .tasks import letter_deliver_task
+from .tasks import letter_deliver_task, letter_pdf_task
 from .variables import letter_variables
 
 
@@ -122,6 +122,7 @@ def letter_send(
         if channel == LetterChannel.POST:
             # Printed and posted by a person: on the record now, as a letter sent.
             letter_recorded(letter, at)
+            transaction.on_commit(partial(letter_pdf_task.enqueue, letter.pk))
         else:
             transaction.on_commit(partial(letter_deliver_task.enqueue, letter.pk))
     return letter

@@ -10,6 +10,7 @@ from complaintdesk.complaints.transitions import Action, transition_for
 from complaintdesk.sla.selectors import clock_rows, policy_notes, rung_of
 
 from .forms import NoteForm, action_form
+from .letter_forms import COMPOSABLE
 from .record_forms import record_forms
 from .timeline import timeline_entries
 from .views.common import AuthenticatedHttpRequest
@@ -52,6 +53,9 @@ def detail_context(
         "note_form": extra.pop("note_form", None) or NoteForm(prefix="note"),
         "can_note": permissions.has_capability(user, complaint, Capability.ADD_NOTE),
         "can_edit_complainant": permissions.may_edit_complainant(user, complaint),
+        "letters": complaint.letters.all(),
+        "can_write": permissions.has_capability(user, complaint, Capability.FOLLOW_UP),
+        "composable": COMPOSABLE,
         "records": record_forms(user, complaint, extra.pop("record_forms", None)),
         "history": selectors.complainant_history(user, complaint),
         "attachments": complaint.attachments.all(),

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import actions, approvals, capture, clocks, complainants, pages, records, routing
+from .views import (
+    actions,
+    approvals,
+    capture,
+    clocks,
+    complainants,
+    letters,
+    pages,
+    records,
+    routing,
+)
 
 app_name = "complaints"
 
@@ -25,6 +35,8 @@ urlpatterns = [
         name="approval_decide",
     ),
     path("<str:reference>/route/", routing.complaint_route_view, name="route"),
+    path("<str:reference>/letters/new/", letters.letter_compose, name="letter_compose"),
+    path("<str:reference>/letters/<int:pk>/pdf/", letters.letter_pdf, name="letter_pdf"),
     path(
         "<str:reference>/complainant/",
         complainants.complainant_edit,

@@ -13,7 +13,6 @@ from django.apps import apps as django_apps
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
-from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -243,8 +242,10 @@ def test_a_follow_up_dated_in_the_future_or_before_the_reply_is_refused(offset):
     assert not complaint.follow_ups.exists()
 
 
-@override_settings(EMAIL_BACKEND="complaintdesk.core.mail.DevelopmentMailBackend")
 def test_development_mail_goes_to_a_file_with_one_line_in_the_log(tmp_path, settings, caplog):
+    # Through the settings fixture alone: an override_settings decorator beside it would be
+    # undone in the wrong order and leave this backend to every later test.
+    settings.EMAIL_BACKEND = "complaintdesk.core.mail.DevelopmentMailBackend"
     settings.EMAIL_FILE_PATH = tmp_path
     with caplog.at_level("INFO", logger="complaintdesk.mail"):
         mail.send_mail("Due soon: CP-1", "Body", "desk@example.test", ["handler@example.test"])

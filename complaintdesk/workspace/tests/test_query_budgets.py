@@ -33,7 +33,8 @@ pytestmark = pytest.mark.django_db
 
 # The due order reads the complaints with a deadline, then (page not full) those without.
 QUEUE_BUDGET = 7
-COMPLAINT_PAGE_BUDGET = 20
+# The page lists the letters to the complainant too (one query).
+COMPLAINT_PAGE_BUDGET = 21
 REGISTRATION_BUDGET = 22
 # Per move, with the clocks of a policy pack following it; see test_each_move_costs_...
 MOVE_BUDGET = 24
