@@ -168,7 +168,10 @@ def correspondence_event(
 # --- the complainant's own acts (the tracking page) ------------------------------------------
 
 
-def complainant_wrote_event(complaint: Complaint, at: datetime, text: str) -> ComplaintEvent:
+def complainant_wrote_event(
+    complaint: Complaint, at: datetime, text: str, *, channel: str = ""
+) -> ComplaintEvent:
+    """`channel`: "email" when they wrote by mail rather than on the tracking page."""
     return _append(
         complaint,
         EventKind.COMPLAINANT_WROTE,
@@ -176,7 +179,7 @@ def complainant_wrote_event(complaint: Complaint, at: datetime, text: str) -> Co
         at,
         text=text,
         visibility=Visibility.COMPLAINANT,
-        data={"by": COMPLAINANT},
+        data={"by": COMPLAINANT, **({"channel": channel} if channel else {})},
     )
 
 

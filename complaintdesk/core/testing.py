@@ -1,15 +1,20 @@
-"""Test support shared by the apps' suites: the real browser, real concurrent callers and a
-real SMTP server.
+"""Test support shared by the apps' suites: the real browser, real concurrent callers, and
+real SMTP and IMAP servers on loopback.
 
 Kept out of any one app's tests so that a new app's tests drive Chromium and threads the same
 way, with the flags CI needs, without copying them.
 """
 
 import os
+import shutil
 import socket
+import subprocess
+import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -95,10 +100,7 @@ class MailCatcher:
 def smtp_server(settings) -> Iterator[MailCatcher]:
     """A real SMTP server for the test, with Django's SMTP backend pointed at it."""
     catcher = MailCatcher()
-    with socket.socket() as probe:  # a free port on loopback
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(catcher, hostname="127.0.0.1", port=port)
+    controller = Controller(catcher, hostname="127.0.0.1", port=_free_port())
     controller.start()
     try:
         settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -109,3 +111,92 @@ def smtp_server(settings) -> Iterator[MailCatcher]:
         yield catcher
     finally:
         controller.stop()
+
+
+@dataclass(frozen=True)
+class ImapAccount:
+    host: str
+    port: int
+    username: str
+    password: str
+
+
+@contextmanager
+def imap_server() -> Iterator[ImapAccount]:
+    """A real IMAP server (Debian's dovecot) on loopback, with its own configuration, one user
+    and its maildir in a folder of its own; stopped and removed at the end. Skips the test
+    where dovecot is not installed (make install brings it)."""
+    dovecot = shutil.which("dovecot") or "/usr/sbin/dovecot"
+    if not Path(dovecot).exists():
+        pytest.skip("dovecot-imapd is not installed")
+    # Directly under /tmp, not the run's private TMPDIR: dovecot's own unprivileged users
+    # read the configuration and write the mail, and must be able to reach the folder.
+    folder = Path(tempfile.mkdtemp(prefix="complaintdesk-imap-", dir="/tmp"))
+    folder.chmod(0o777)
+    port = _free_port()
+    account = ImapAccount("127.0.0.1", port, "complaints", "imap-test-secret")
+    (folder / "passwd").write_text(f"{account.username}:{{PLAIN}}{account.password}::::::\n")
+    (folder / "dovecot.conf").write_text(
+        "\n".join(
+            [
+                f"base_dir = {folder}/run",
+                f"state_dir = {folder}/state",
+                f"log_path = {folder}/dovecot.log",
+                "protocols = imap",
+                "listen = 127.0.0.1",
+                "ssl = no",
+                "disable_plaintext_auth = no",
+                "auth_mechanisms = plain login",
+                "default_internal_user = dovecot",
+                "default_login_user = dovenull",
+                "mail_location = maildir:~/Maildir",
+                # dovecot is a system user (a low uid), refused for mail unless allowed.
+                "first_valid_uid = 1",
+                f"passdb {{\n  driver = passwd-file\n  args = {folder}/passwd\n}}",
+                "userdb {",
+                "  driver = static",
+                f"  args = uid=dovecot gid=dovecot home={folder}/home/%u",
+                "}",
+                "service imap-login {",
+                f"  inet_listener imap {{\n    address = 127.0.0.1\n    port = {port}\n  }}",
+                "  inet_listener imaps {\n    port = 0\n  }",
+                "}",
+                "service stats {\n  unix_listener stats-reader {\n    mode = 0666\n  }\n}",
+                "",
+            ]
+        )
+    )
+    process = subprocess.Popen(
+        [dovecot, "-F", "-c", str(folder / "dovecot.conf")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        _wait_for_port(port, process, folder / "dovecot.log")
+        yield account
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        if not os.environ.get("KEEP_IMAP"):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for_port(port: int, process: subprocess.Popen, log: Path, seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            stderr = process.stderr.read().decode() if process.stderr else ""
+            details = log.read_text() if log.exists() else ""
+            raise RuntimeError(f"dovecot stopped: {stderr}\n{details}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("dovecot did not start listening")

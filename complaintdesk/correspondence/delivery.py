@@ -96,3 +96,15 @@ def letters_due(now: datetime | None = None, limit: int = 200) -> list[int]:
         .order_by("next_attempt_at")
         .values_list("pk", flat=True)[:limit]
     )
+
+
+def letter_bounced(letter: Letter, report: str, at: datetime | None = None) -> None:
+    """The complainant's mail server sent our mail back (mail intake read the bounce): the
+    letter did not arrive after all, and the timeline says so."""
+    at = at or timezone.now()
+    with transaction.atomic():
+        Letter.objects.filter(pk=letter.pk).update(
+            status=LetterStatus.FAILED, next_attempt_at=None, last_error=report[:2000]
+        )
+        letter.status = LetterStatus.FAILED
+        letter_recorded(letter, at, error=report[:500] or "bounced")

@@ -61,8 +61,16 @@ class Entry:
         """Who did it: a colleague, the complainant on the tracking page, or the system."""
         if self.event.actor is not None:
             return str(self.event.actor)
-        if (self.event.data or {}).get("by") == COMPLAINANT:
+        data = self.event.data or {}
+        if data.get("by") == COMPLAINANT:
+            if data.get("channel") == "email":
+                return _("The complainant (by e-mail)")
             return _("The complainant (tracking page)")
+        if self.event.kind == EventKind.REGISTERED:
+            # Nobody took it down: the complainant sent it (the public form, a mail).
+            return _("The complainant (%(channel)s)") % {
+                "channel": _label(Channel, data.get("channel"))
+            }
         return _("System")
 
 

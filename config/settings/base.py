@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "complaintdesk.routing",
     "complaintdesk.authority",
     "complaintdesk.correspondence",
+    "complaintdesk.mailin",
     "complaintdesk.workspace",
     "complaintdesk.portal",
     "complaintdesk.demo",
@@ -232,5 +233,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # django-axes logs every login at INFO; its warnings (failures, lockouts) are what matters.
-    "loggers": {"axes": {"level": os.environ.get("AXES_LOG_LEVEL", "WARNING")}},
+    "loggers": {
+        "axes": {"level": os.environ.get("AXES_LOG_LEVEL", "WARNING")},
+        # WeasyPrint narrates each step of each letter's layout at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        # aiosmtpd (the tests' mail server) logs every SMTP command.
+        "mail.log": {"level": "WARNING"},
+    },
 }

@@ -5,6 +5,7 @@ from .complainant import (
     Submission,
     complaint_answer_solution,
     complaint_appeal_by_complainant,
+    complaint_mailed_in,
     complaint_rate,
     complaint_submit,
     complaint_write_in,
@@ -20,6 +21,7 @@ from .handling import (
     complaint_reply,
 )
 from .intake import (
+    attachment_problems,
     complaint_attach,
     complaint_classify,
     complaint_register,
@@ -54,6 +56,7 @@ from .system import (
 
 __all__ = [
     "Submission",
+    "attachment_problems",
     "complainant_identity_reveal",
     "complainant_update",
     "complaint_acknowledge",
@@ -72,6 +75,7 @@ __all__ = [
     "complaint_deadlines_summarise",
     "complaint_escalate",
     "complaint_lock",
+    "complaint_mailed_in",
     "complaint_merge",
     "complaint_propose",
     "complaint_rate",

@@ -107,6 +107,43 @@ def complaint_submit(
     return Submission(complaint, created=True)
 
 
+def complaint_mailed_in(
+    *,
+    unit: OrgUnit,
+    intake_key: str,
+    name: str,
+    email: str,
+    language: str,
+    subject: str,
+    description: str,
+    attachments: Iterable[UploadedFile] = (),
+    at: datetime | None = None,
+) -> Submission:
+    """Register a complaint that arrived by e-mail (mail intake has read it and checked its
+    files), with its sender as the complainant. `intake_key` is the mail's Message-ID: the
+    same mail delivered twice is one complaint."""
+    organisation = unit.organisation
+    existing = _already_received(organisation, intake_key)
+    if existing is not None:
+        return Submission(existing, created=False)
+    with transaction.atomic():
+        person = complainant_for_submission(organisation, name=name, email=email, language=language)
+        complaint = register(
+            by=None,
+            unit=unit,
+            complainant=person,
+            channel=Channel.EMAIL,
+            subject=subject,
+            description=description,
+            received_at=at,
+            intake_key=intake_key,
+            language=language,
+        )
+        for upload in attachments:
+            attach(complaint, None, upload, at=complaint.received_at)
+    return Submission(complaint, created=True)
+
+
 def _already_received(organisation: Organisation, intake_key: str) -> Complaint | None:
     if not intake_key:
         return None
@@ -119,9 +156,11 @@ def complaint_write_in(
     *,
     attachments: Iterable[UploadedFile] = (),
     at: datetime | None = None,
+    channel: str = "",
 ) -> Complaint:
     """The complainant writes to the handler, with evidence if they have it. While the
-    complaint waits for them, this is their answer: it resumes the paused clocks."""
+    complaint waits for them, this is their answer: it resumes the paused clocks. `channel`
+    "email": they wrote by mail (mail intake) rather than on the tracking page."""
     text = text.strip()
     uploads = list(attachments)
     if not text and not uploads:
@@ -138,7 +177,7 @@ def complaint_write_in(
         locked = complaint_lock(complaint)
         complainant_record_check(locked, Record.NOTE)
         if text:
-            complainant_wrote_event(locked, at, text)
+            complainant_wrote_event(locked, at, text, channel=channel)
         for upload in uploads:
             attach(locked, None, upload, at=at)
         activity_touch(locked, at)
