@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from complaintdesk.accounts.models import User
-from complaintdesk.complaints import events as timeline
 from complaintdesk.complaints import permissions
+from complaintdesk.complaints import policy_events as timeline
 from complaintdesk.complaints.choices import Status
 from complaintdesk.complaints.models import Complaint, Proposal
 from complaintdesk.complaints.services import (

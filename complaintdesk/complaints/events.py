@@ -4,7 +4,8 @@ Like Saleor's `order/events.py`: a typed row per thing that happened, written in
 transaction as the change it records, never edited and never deleted. `data` holds codes, ids,
 numbers and instants, never a sentence: the page renders each event in its reader's language
 (the workspace's timeline module), looking names up then. `text` is only ever what a person
-wrote (a note, a reason, a reply).
+wrote (a note, a reason, a reply). The rows the policy apps write (clocks, approvals, letters)
+have their writers in policy_events.py.
 """
 
 from datetime import datetime
@@ -28,7 +29,7 @@ COMPLAINANT = "complainant"
 CONTACT_KINDS = frozenset({EventKind.CALL, EventKind.LETTER, EventKind.MAIL, EventKind.VISIT})
 
 
-def _append(
+def append_event(
     complaint: Complaint,
     kind: str,
     actor: User | None,
@@ -57,7 +58,7 @@ def _append(
     )
 
 
-def _money(amount: Decimal | None) -> str | None:
+def money_text(amount: Decimal | None) -> str | None:
     return str(amount) if amount is not None else None
 
 
@@ -69,7 +70,7 @@ def registered_event(
 ) -> ComplaintEvent:
     """`note`: the receiver's words at intake (why a letter is registered with an earlier time
     of receipt, for one)."""
-    return _append(
+    return append_event(
         complaint,
         EventKind.REGISTERED,
         by,
@@ -92,7 +93,7 @@ def moved_event(
     data: dict[str, Any] | None = None,
 ) -> ComplaintEvent:
     """A row of the transitions table applied; `kind` is the row's event kind."""
-    return _append(
+    return append_event(
         complaint,
         kind,
         by,
@@ -109,20 +110,20 @@ def record_changed_event(
     complaint: Complaint, by: User, at: datetime, changes: list[dict[str, Any]], *, kind: str
 ) -> ComplaintEvent:
     """RECORD_CHANGED, CLASSIFIED or INVESTIGATION_RECORDED, with before/after of each field."""
-    return _append(complaint, kind, by, at, changes=changes)
+    return append_event(complaint, kind, by, at, changes=changes)
 
 
 def note_event(
     complaint: Complaint, by: User, at: datetime, text: str, *, kind: str, visibility: str
 ) -> ComplaintEvent:
-    return _append(complaint, kind, by, at, text=text, visibility=visibility)
+    return append_event(complaint, kind, by, at, text=text, visibility=visibility)
 
 
 def attachment_added_event(
     complaint: Complaint, attachment: Attachment, by: User | None, at: datetime
 ) -> ComplaintEvent:
     """`by` None: the complainant sent it, and sees it among their own messages."""
-    return _append(
+    return append_event(
         complaint,
         EventKind.ATTACHMENT_ADDED,
         by,
@@ -137,34 +138,6 @@ def attachment_added_event(
     )
 
 
-# --- correspondence (written by the correspondence app through these functions) ------------
-
-
-def correspondence_event(
-    complaint: Complaint,
-    by: User | None,
-    at: datetime,
-    *,
-    sent: bool,
-    letter_id: int,
-    kind: str,
-    channel: str,
-    subject: str,
-    error: str = "",
-) -> ComplaintEvent:
-    """A letter or mail to the complainant went out (the complainant sees it on their page),
-    or could not (`error`, the mail server's words, for staff only)."""
-    return _append(
-        complaint,
-        EventKind.CORRESPONDENCE_SENT if sent else EventKind.CORRESPONDENCE_FAILED,
-        by,
-        at,
-        text=subject if sent else error,
-        visibility=Visibility.COMPLAINANT if sent else Visibility.INTERNAL,
-        data={"letter_id": letter_id, "kind": kind, "channel": channel, "subject": subject},
-    )
-
-
 # --- the complainant's own acts (the tracking page) ------------------------------------------
 
 
@@ -172,7 +145,7 @@ def complainant_wrote_event(
     complaint: Complaint, at: datetime, text: str, *, channel: str = ""
 ) -> ComplaintEvent:
     """`channel`: "email" when they wrote by mail rather than on the tracking page."""
-    return _append(
+    return append_event(
         complaint,
         EventKind.COMPLAINANT_WROTE,
         None,
@@ -184,7 +157,7 @@ def complainant_wrote_event(
 
 
 def rated_event(complaint: Complaint, rating: Rating) -> ComplaintEvent:
-    return _append(
+    return append_event(
         complaint,
         EventKind.RATED,
         None,
@@ -198,11 +171,11 @@ def rated_event(complaint: Complaint, rating: Rating) -> ComplaintEvent:
 def step_recorded_event(
     complaint: Complaint, by: User, at: datetime, step: str, note: str
 ) -> ComplaintEvent:
-    return _append(complaint, EventKind.STEP_RECORDED, by, at, text=note, data={"step": step})
+    return append_event(complaint, EventKind.STEP_RECORDED, by, at, text=note, data={"step": step})
 
 
 def reply_sent_event(complaint: Complaint, reply: Reply) -> ComplaintEvent:
-    return _append(
+    return append_event(
         complaint,
         EventKind.REPLY_SENT,
         reply.sent_by,
@@ -228,7 +201,7 @@ def receipt_confirmed_event(
     if on_behalf_of is not None:
         data |= {"on_behalf_of": on_behalf_of}
     text = "\n".join(part for part in (note, reason) if part)
-    return _append(complaint, EventKind.RECEIPT_CONFIRMED, by, at, text=text, data=data)
+    return append_event(complaint, EventKind.RECEIPT_CONFIRMED, by, at, text=text, data=data)
 
 
 def response_recorded_event(
@@ -238,7 +211,7 @@ def response_recorded_event(
     data: dict[str, Any] = {"response": response}
     if by is None:
         data["by"] = COMPLAINANT
-    return _append(
+    return append_event(
         complaint,
         EventKind.RESPONSE_RECORDED,
         by,
@@ -250,7 +223,7 @@ def response_recorded_event(
 
 
 def follow_up_recorded_event(complaint: Complaint, follow_up: FollowUp) -> ComplaintEvent:
-    return _append(
+    return append_event(
         complaint,
         EventKind.FOLLOW_UP_RECORDED,
         follow_up.done_by,
@@ -266,7 +239,7 @@ def follow_up_recorded_event(complaint: Complaint, follow_up: FollowUp) -> Compl
 
 def identity_revealed_event(complaint: Complaint, by: User, at: datetime) -> ComplaintEvent:
     """Who saw the complainant's identity document number, and when (audited like a bank)."""
-    return _append(
+    return append_event(
         complaint,
         EventKind.IDENTITY_REVEALED,
         by,
@@ -280,141 +253,13 @@ def complainant_changed_event(
 ) -> ComplaintEvent:
     """Which of the complainant's fields were corrected; the values stay in the complainant's
     own history, where only those who may see contact data read them."""
-    return _append(complaint, EventKind.COMPLAINANT_CHANGED, by, at, data={"fields": fields})
+    return append_event(complaint, EventKind.COMPLAINANT_CHANGED, by, at, data={"fields": fields})
 
 
 def merged_in_event(
     into: Complaint, duplicate: Complaint, by: User, at: datetime
 ) -> ComplaintEvent:
-    return _append(into, EventKind.MERGED_IN, by, at, data={"merged": duplicate.reference})
-
-
-# --- time standards (written by the sla app through these functions) ----------------------
-
-
-def clock_warning_event(
-    complaint: Complaint, at: datetime, *, clock: str, due_at: datetime, point: int
-) -> ComplaintEvent:
-    return _append(
-        complaint,
-        EventKind.CLOCK_WARNING,
-        None,
-        at,
-        data={"clock": clock, "due_at": due_at.isoformat(), "point": point},
-    )
-
-
-def clock_breached_event(
-    complaint: Complaint, at: datetime, *, clock: str, due_at: datetime, action: str
-) -> ComplaintEvent:
-    return _append(
-        complaint,
-        EventKind.CLOCK_BREACHED,
-        None,
-        at,
-        data={"clock": clock, "due_at": due_at.isoformat(), "action": action},
-    )
-
-
-def clocks_paused_event(
-    complaint: Complaint, at: datetime, clocks: list[str], *, resumed: bool
-) -> ComplaintEvent:
-    kind = EventKind.CLOCK_RESUMED if resumed else EventKind.CLOCK_PAUSED
-    return _append(complaint, kind, None, at, data={"clocks": clocks})
-
-
-def clock_extended_event(
-    complaint: Complaint,
-    by: User,
-    at: datetime,
-    *,
-    clock: str,
-    due_before: datetime,
-    due_after: datetime,
-    approved: bool,
-    reason: str,
-) -> ComplaintEvent:
-    return _append(
-        complaint,
-        EventKind.CLOCK_EXTENDED,
-        by,
-        at,
-        text=reason,
-        visibility=Visibility.COMPLAINANT,
-        data={
-            "clock": clock,
-            "due_before": due_before.isoformat(),
-            "due_after": due_after.isoformat(),
-            "approved_by": by.pk if approved else None,
-        },
-    )
-
-
-# --- approvals (written by the authority app) ----------------------------------------------
-
-
-def approval_requested_event(
-    complaint: Complaint,
-    by: User,
-    at: datetime,
-    *,
-    request_id: int,
-    approver_role: str,
-    remedy_type: str,
-    amount: Decimal | None,
-    limit: Decimal | None,
-    covered: bool,
-    due_at: datetime,
-) -> ComplaintEvent:
-    return _append(
-        complaint,
-        EventKind.APPROVAL_REQUESTED,
-        by,
-        at,
-        data={
-            "approval_request_id": request_id,
-            "approver_role": approver_role,
-            "remedy_type": remedy_type,
-            "amount": _money(amount),
-            "limit": _money(limit),
-            "covered": covered,
-            "due_at": due_at.isoformat(),
-        },
-    )
-
-
-def approval_decided_event(
-    complaint: Complaint,
-    by: User,
-    at: datetime,
-    *,
-    request_id: int,
-    approved: bool,
-    approver_role: str,
-    remedy_type: str,
-    amount: Decimal | None,
-    reason: str,
-) -> ComplaintEvent:
-    return _append(
-        complaint,
-        EventKind.APPROVAL_DECIDED,
-        by,
-        at,
-        text=reason,
-        data={
-            "approval_request_id": request_id,
-            "approved": approved,
-            "approver_role": approver_role,
-            "remedy_type": remedy_type,
-            "amount": _money(amount),
-        },
-    )
-
-
-def approval_overdue_event(complaint: Complaint, at: datetime, request_id: int) -> ComplaintEvent:
-    return _append(
-        complaint, EventKind.APPROVAL_OVERDUE, None, at, data={"approval_request_id": request_id}
-    )
+    return append_event(into, EventKind.MERGED_IN, by, at, data={"merged": duplicate.reference})
 
 
 # --- record changes --------------------------------------------------------------------------

@@ -7,8 +7,11 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from complaintdesk.complaints.services import complaint_correspondence_recorded
+from complaintdesk.notifications.models import Notification, NotificationKind
+from complaintdesk.notifications.services import notify
 
 from .models import Letter, LetterKind, LetterStatus
 
@@ -84,8 +87,10 @@ def _failed(letter: Letter, error: str, now: datetime) -> None:
             letter.next_attempt_at = now + RETRY_AFTER[attempts - 1]
         letter.attempts, letter.last_error = attempts, error[:2000]
         letter.save(update_fields=["status", "next_attempt_at", "attempts", "last_error"])
-        # Each failure is on the timeline; the last one also says it was given up.
+        # Each failure is on the timeline; when it is given up, a person must reach them.
         letter_recorded(letter, now, error=error[:500])
+        if letter.status == LetterStatus.FAILED:
+            _tell_handler(letter, now)
 
 
 def letters_due(now: datetime | None = None, limit: int = 200) -> list[int]:
@@ -108,3 +113,34 @@ def letter_bounced(letter: Letter, report: str, at: datetime | None = None) -> N
         )
         letter.status = LetterStatus.FAILED
         letter_recorded(letter, at, error=report[:500] or "bounced")
+        _tell_handler(letter, at)
+
+
+def _tell_handler(letter: Letter, at: datetime) -> None:
+    """The complainant has not heard from us: the handler (else the receiver) must reach
+    them another way."""
+    complaint = letter.complaint
+    person = complaint.handler or complaint.received_by
+    if person is not None:
+        notify(
+            [person],
+            kind=NotificationKind.LETTER_FAILED,
+            complaint=complaint,
+            params={"letter_id": letter.pk, "kind": letter.kind},
+            at=at,
+        )
+
+
+def letter_failed_message(notification: Notification, cache: dict) -> tuple[str, str]:
+    complaint = notification.complaint
+    ref = complaint.reference if complaint else ""
+    kind = notification.params.get("kind", "")
+    label = LetterKind(kind).label if kind in LetterKind.values else kind
+    return (
+        _("Mail to the complainant not delivered: %(ref)s") % {"ref": ref},
+        _(
+            "“%(kind)s” to the complainant of %(ref)s could not be delivered. Reach them "
+            "another way (a call, a letter) and log the contact on the complaint."
+        )
+        % {"kind": label, "ref": ref},
+    )

@@ -9,10 +9,12 @@ from complaintdesk.complaints.models import Complaint, Rating
 from complaintdesk.complaints.transitions import Action
 from complaintdesk.core.errors import GuardFailed
 from complaintdesk.core.hooks import subscribe
+from complaintdesk.notifications.messages import message_register
+from complaintdesk.notifications.models import NotificationKind
 from complaintdesk.sla.hooks import SweepRan
 from complaintdesk.sla.selectors import policy_for
 
-from .delivery import letter_deliver, letters_due
+from .delivery import letter_deliver, letter_failed_message, letters_due
 from .models import LetterChannel, LetterKind
 from .services import letter_send
 
@@ -71,3 +73,4 @@ def connect() -> None:
     subscribe(ComplaintRegistered, on_registered, after=True)
     subscribe(ComplaintMoved, on_moved)
     subscribe(SweepRan, on_sweep)
+    message_register(NotificationKind.LETTER_FAILED, letter_failed_message)

@@ -16,6 +16,7 @@ class NotificationKind(models.TextChoices):
     APPROVAL_OVERDUE = "approval_overdue", _("Approval decision overdue")
     CONFIRM_RECEIPT = "confirm_receipt", _("Confirm the reply reached the complainant")
     COMPLAINANT_WROTE = "complainant_wrote", _("The complainant wrote")
+    LETTER_FAILED = "letter_failed", _("A mail to the complainant could not be delivered")
 
 
 class Notification(models.Model):

@@ -14,8 +14,9 @@ from complaintdesk.core import hooks as core_hooks
 
 from .. import hooks
 from ..choices import Status
-from ..events import EscalationCause, EventKind, correspondence_event
+from ..events import EscalationCause, EventKind
 from ..models import Complaint
+from ..policy_events import correspondence_event
 from ..record_rules import Record
 from ..transitions import SystemAction
 from .lifecycle import _apply, activity_touch, complaint_lock

@@ -23,6 +23,7 @@ from complaintdesk.correspondence.delivery import RETRY_AFTER, letter_deliver
 from complaintdesk.correspondence.models import Letter, LetterStatus, LetterTemplate
 from complaintdesk.correspondence.placeholders import VARIABLES
 from complaintdesk.correspondence.variables import VALUES
+from complaintdesk.notifications.models import Notification, NotificationKind
 from complaintdesk.sla.tests.factories import on_policy
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -155,6 +156,9 @@ def test_a_mail_the_server_keeps_refusing_is_given_up_after_the_last_wait(mailbo
     assert letter.status == LetterStatus.FAILED
     assert letter.attempts == len(RETRY_AFTER) + 1
     assert "451" in letter.last_error
+    # And the handler is told to reach the complainant another way
+    (told,) = Notification.objects.filter(kind=NotificationKind.LETTER_FAILED)
+    assert told.recipient == complaint.handler
 
 
 def test_a_reply_by_letter_is_kept_ready_to_print_and_on_the_record(mailbox):

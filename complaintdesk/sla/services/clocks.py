@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from complaintdesk.accounts.models import User
 from complaintdesk.accounts.roles import Capability, role_label
-from complaintdesk.complaints import events as timeline
 from complaintdesk.complaints import permissions
+from complaintdesk.complaints import policy_events as timeline
 from complaintdesk.complaints.choices import FINAL_STATUSES, Status
 from complaintdesk.complaints.models import Complaint
 from complaintdesk.complaints.services import complaint_deadlines_summarise, complaint_lock

@@ -13,7 +13,7 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from complaintdesk.complaints import events as timeline
+from complaintdesk.complaints import policy_events as timeline
 from complaintdesk.complaints.events import EscalationCause
 from complaintdesk.complaints.models import Complaint
 from complaintdesk.notifications.models import NotificationKind
