@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 
 port="${PORT:-8000}"
 python=.venv/bin/python
+# The tracking links in mail to complainants point at this server unless told otherwise.
+export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://127.0.0.1:${port}}"
 
 set -m
 "$python" manage.py db_worker &
@@ -32,6 +34,8 @@ cat <<BANNER
 
   ComplaintDesk is starting at  http://127.0.0.1:${port}/
   Django admin:                 http://127.0.0.1:${port}/admin/   (admin / demo12345)
+  Public complaint form:        http://127.0.0.1:${port}/submit/   (and /track/ to follow one)
+  Mail sent (acknowledgements, replies, notifications) is kept in var/mail/.
   Other demo logins (password demo12345) are listed in README.md.
   Background worker: db_worker (pid ${worker}).
   Time-standards beat: sla_beat (pid ${beat}), a sweep every minute.

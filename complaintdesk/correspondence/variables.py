@@ -10,8 +10,6 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext as _
 
 from complaintdesk.complaints.models import Complaint, Reply
 from complaintdesk.complaints.tracking import tracking_code
@@ -37,11 +35,9 @@ class _Reader:
 
 
 def _handler(read: _Reader) -> str:
+    """The handler by name, or the unit whose queue it waits in."""
     complaint = read.complaint
-    if complaint.handler is not None:
-        return str(complaint.handler)
-    with translation.override(read.language):
-        return _("our %(unit)s team") % {"unit": complaint.unit.name}
+    return str(complaint.handler) if complaint.handler is not None else complaint.unit.name
 
 
 def _tracking_link(read: _Reader) -> str:
