@@ -1,9 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from complaintdesk.api.api import api
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
     path("", include("complaintdesk.accounts.urls")),
     # The complainant's side, no login: /submit/ and /track/.
     path("", include("complaintdesk.portal.urls")),

@@ -205,3 +205,28 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.unit}"
+
+
+# API tokens (tokens.py makes, checks and revokes them): "cdk_", 8 characters to find the row,
+# then the secret.
+TOKEN_PREFIX = "cdk_"
+TOKEN_LOOKUP_LENGTH = 8
+
+
+class ApiToken(models.Model):
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user")
+    )
+    name = models.CharField(_("name"), max_length=100, help_text=_("What uses it: “call centre”."))
+    lookup = models.CharField(max_length=TOKEN_LOOKUP_LENGTH, unique=True, editable=False)
+    digest = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{TOKEN_PREFIX}{self.lookup}… ({self.name})"

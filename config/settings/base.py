@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "complaintdesk.mailin",
     "complaintdesk.workspace",
     "complaintdesk.portal",
+    "complaintdesk.api",
+    # django-ninja's own templates and static files: the API docs without a CDN.
+    "ninja",
     "complaintdesk.demo",
 ]
 
@@ -195,6 +198,9 @@ PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 # look-ups (a reference and code typed or a link opened; the codes cannot be guessed at that).
 PUBLIC_SUBMISSIONS_PER_HOUR = int(os.environ.get("PUBLIC_SUBMISSIONS_PER_HOUR", "10"))
 TRACKING_LOOKUPS_PER_HOUR = int(os.environ.get("TRACKING_LOOKUPS_PER_HOUR", "30"))
+
+# Requests per API token and minute.
+API_REQUESTS_PER_MINUTE = int(os.environ.get("API_REQUESTS_PER_MINUTE", "600"))
 
 # Attachments: evidence is kept with the record, but nothing uploaded is ever trusted.
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(20 * 1024 * 1024)))

@@ -195,6 +195,8 @@ class Complaint(models.Model):
     # The submission's own key (the public form's, a mail's Message-ID, an API idempotency
     # key): the same submission delivered twice finds the complaint it already made.
     intake_key = models.CharField(max_length=200, blank=True, default="", editable=False)
+    # The sending system's own id for it (a call centre's ticket, a regulator's case number).
+    external_id = models.CharField(_("external id"), max_length=100, blank=True, default="")
     # Secret from which the complainant's tracking code is derived (complaints/tracking.py);
     # a new key withdraws every code given out before.
     tracking_key = models.CharField(max_length=32, blank=True, default="", editable=False)
@@ -226,6 +228,11 @@ class Complaint(models.Model):
             models.Index(fields=["unit_path", "sla_due_at"], name="cmp_scope_due"),
         ]
         constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "external_id"],
+                condition=~Q(external_id=""),
+                name="complaint_external_id_unique",
+            ),
             models.UniqueConstraint(
                 fields=["organisation", "intake_key"],
                 condition=~Q(intake_key=""),

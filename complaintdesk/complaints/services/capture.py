@@ -35,6 +35,8 @@ def complaint_capture(
     received_at: datetime | None = None,
     backdating_reason: str = "",
     attachments: Iterable[UploadedFile] = (),
+    intake_key: str = "",
+    external_id: str = "",
     **record: Any,
 ) -> Complaint:
     """Register what the receiver took down. The complainant is the one picked from the
@@ -64,6 +66,8 @@ def complaint_capture(
             description=description,
             received_at=received_at,
             note=backdating_reason,
+            intake_key=intake_key,
+            external_id=external_id,
             **record,
         )
         for upload in attachments:

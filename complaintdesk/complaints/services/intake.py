@@ -97,12 +97,16 @@ def complaint_register(
     received_unit: OrgUnit | None = None,
     received_at: datetime | None = None,
     note: str = "",
+    intake_key: str = "",
+    external_id: str = "",
     **record,
 ) -> Complaint:
     """Register a complaint the day it arrives; it gets its reference in the same transaction.
 
     `record` takes the other RECORD_FIELDS and CLASSIFICATION_FIELDS. A VIP complainant, or one
     who complained within the last year, sets the VIP or repeat risk flag by itself.
+    `intake_key` identifies the submission (an API idempotency key), `external_id` the sending
+    system's own id; each makes a second registration of the same complaint fail.
     """
     permissions.require_register_in(by, unit)
     return register(
@@ -115,6 +119,8 @@ def complaint_register(
         received_unit=received_unit,
         received_at=received_at,
         note=note,
+        intake_key=intake_key,
+        external_id=external_id,
         **record,
     )
 
@@ -131,6 +137,7 @@ def register(
     received_at: datetime | None = None,
     note: str = "",
     intake_key: str = "",
+    external_id: str = "",
     **record,
 ) -> Complaint:
     """The registration itself, for `complaint_register` (a person who may register in the
@@ -159,6 +166,7 @@ def register(
         subject=subject.strip(),
         description=description.strip(),
         intake_key=intake_key,
+        external_id=external_id.strip(),
         tracking_key=tracking_key_new(),
         **record,
     )

@@ -1,0 +1,240 @@
+"""/api/v1/complaints: create (idempotent), read, list, timeline, notes. Thin: the same
+services and selectors as the pages; scope and roles are the token's user's."""
+
+import hashlib
+import json
+
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from ninja import Header, Query, Router, Status
+
+from complaintdesk.accounts.models import OrgUnit, User
+from complaintdesk.complaints import permissions, selectors, services
+from complaintdesk.complaints.choices import Channel, EventKind, Language, RiskFlag
+from complaintdesk.complaints.models import Category, Complaint
+from complaintdesk.sla.selectors import clock_rows
+
+from .errors import ApiError
+from .models import IdempotencyKey
+from .schemas import ComplaintIn, ComplaintOut, ComplaintPage, ErrorOut, EventOut, NoteIn
+
+router = Router(tags=["complaints"])
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+
+
+def complaint_out(request: HttpRequest, complaint: Complaint) -> dict:
+    return {
+        "reference": complaint.reference,
+        "status": complaint.status,
+        "channel": complaint.channel,
+        "subject": complaint.subject,
+        "description": complaint.description,
+        "language": complaint.language,
+        "received_at": complaint.received_at,
+        "unit": {"code": complaint.unit.code, "name": complaint.unit.name},
+        "handler": (
+            {"id": complaint.handler.pk, "name": str(complaint.handler)}
+            if complaint.handler
+            else None
+        ),
+        "category": complaint.category.code if complaint.category else None,
+        "grade": complaint.grade,
+        "risk_flags": [str(flag) for flag in complaint.risk_flags],
+        "sla_state": complaint.sla_state,
+        "sla_due_at": complaint.sla_due_at,
+        "clocks": [
+            {
+                "name": row.clock.name,
+                "label": row.label,
+                "state": row.clock.state,
+                "due_at": row.clock.due_at,
+            }
+            for row in clock_rows(complaint)
+        ],
+        "external_id": complaint.external_id,
+        "url": request.build_absolute_uri(
+            reverse("api:complaint_get", kwargs={"reference": complaint.reference})
+        ),
+    }
+
+
+def _unit(user: User, code: str | None) -> OrgUnit:
+    units = permissions.registration_units(user)
+    if code:
+        unit = units.filter(code=code).first()
+        if unit is None:
+            raise ApiError(422, "invalid", _("You may not register complaints there."), "org_unit")
+        return unit
+    if units.count() == 1:
+        return units.get()
+    home = units.filter(pk=user.home_unit_id).first()
+    if home is None:
+        raise ApiError(422, "invalid", _("Say which unit handles it."), "org_unit")
+    return home
+
+
+def _record(payload: ComplaintIn, unit: OrgUnit) -> dict:
+    if payload.channel not in Channel.values:
+        raise ApiError(422, "invalid", _("Unknown channel."), "channel")
+    record: dict = {}
+    if payload.language:
+        if payload.language not in Language.values:
+            raise ApiError(422, "invalid", _("Unknown language."), "language")
+        record["language"] = payload.language
+    if payload.category:
+        category = Category.objects.filter(
+            organisation_id=unit.organisation_id, code=payload.category, is_active=True
+        ).first()
+        if category is None:
+            raise ApiError(422, "invalid", _("Unknown category."), "category")
+        record["category"] = category
+    for flag in payload.risk_flags:
+        if flag not in RiskFlag.values:
+            raise ApiError(422, "invalid", _("Unknown risk flag."), "risk_flags")
+        record[f"risk_{flag}"] = True
+    return record
+
+
+def _digest(payload: ComplaintIn) -> str:
+    canonical = json.dumps(payload.dict(), sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _replayed(user: User, key: str, digest: str) -> Complaint | None:
+    earlier = IdempotencyKey.objects.filter(user=user, key=key).select_related("complaint").first()
+    if earlier is None:
+        return None
+    if earlier.body_sha256 != digest:
+        raise ApiError(
+            409,
+            "idempotency_key_reused",
+            _("This Idempotency-Key was used with another request body."),
+        )
+    return earlier.complaint
+
+
+@router.post(
+    "/complaints",
+    response={200: ComplaintOut, 201: ComplaintOut, **ERRORS},
+    url_name="complaint_create",
+)
+def complaint_create(
+    request: HttpRequest,
+    payload: ComplaintIn,
+    idempotency_key: str = Header("", alias="Idempotency-Key", max_length=200),
+):
+    """Register a complaint. With an `Idempotency-Key`, a retry with the same body returns the
+    complaint made the first time (200); the key with another body is refused (409)."""
+    user: User = request.user  # type: ignore[assignment]
+    digest = _digest(payload)
+    if idempotency_key:
+        earlier = _replayed(user, idempotency_key, digest)
+        if earlier is not None:
+            return Status(200, complaint_out(request, earlier))
+    unit = _unit(user, payload.org_unit)
+    record = _record(payload, unit)
+    customer = payload.customer
+    try:
+        with transaction.atomic():
+            complaint = services.complaint_capture(
+                by=user,
+                unit=unit,
+                new_complainant={
+                    "name": customer.name,
+                    "phone": customer.phone,
+                    "email": customer.email,
+                },
+                channel=payload.channel,
+                subject=payload.subject,
+                description=payload.description,
+                received_at=payload.received_at,
+                backdating_reason=_("Received earlier (as sent through the API).")
+                if payload.received_at
+                else "",
+                intake_key=f"api:{user.pk}:{idempotency_key}" if idempotency_key else "",
+                external_id=payload.external_id,
+                **record,
+            )
+            if idempotency_key:
+                IdempotencyKey.objects.create(
+                    user=user, key=idempotency_key, body_sha256=digest, complaint=complaint
+                )
+    except IntegrityError:
+        # The same key at the same moment from a second client: the first one's complaint.
+        earlier = _replayed(user, idempotency_key, digest) if idempotency_key else None
+        if earlier is not None:
+            return Status(200, complaint_out(request, earlier))
+        if payload.external_id:
+            raise ApiError(
+                409, "duplicate", _("A complaint with this external id exists."), "external_id"
+            ) from None
+        raise
+    return Status(201, complaint_out(request, complaint))
+
+
+@router.get(
+    "/complaints/{reference}", response={200: ComplaintOut, **ERRORS}, url_name="complaint_get"
+)
+def complaint_get(request: HttpRequest, reference: str):
+    return complaint_out(request, selectors.complaint_get(request.user, reference))  # type: ignore[arg-type]
+
+
+@router.get("/complaints", response={200: ComplaintPage, **ERRORS}, url_name="complaint_list")
+def complaint_list(
+    request: HttpRequest,
+    status: str = Query("open", max_length=24, description="open, final, or a status"),
+    sla: str = Query("", max_length=10, description="breached, warning, running or paused"),
+    q: str = Query("", max_length=200, description="reference, subject or complainant"),
+    order: str = Query("received", max_length=10, description="received or due"),
+    cursor: str = Query("", max_length=200),
+):
+    page = selectors.complaint_queue(
+        request.user,  # type: ignore[arg-type]
+        status=status,
+        search=q,
+        sla=sla,
+        order=order if order in selectors.QUEUE_ORDERS else "received",
+        cursor=cursor,
+    )
+    return {
+        "items": [complaint_out(request, complaint) for complaint in page.rows],
+        "next_cursor": page.next_cursor,
+    }
+
+
+@router.get(
+    "/complaints/{reference}/timeline",
+    response={200: list[EventOut], **ERRORS},
+    url_name="complaint_timeline",
+)
+def complaint_timeline(request: HttpRequest, reference: str):
+    complaint = selectors.complaint_get(request.user, reference)  # type: ignore[arg-type]
+    return [
+        {
+            "kind": event.kind,
+            "at": event.created_at,
+            "by": str(event.actor) if event.actor else None,
+            "status_before": event.status_before,
+            "status_after": event.status_after,
+            "text": event.text,
+            "visibility": event.visibility,
+        }
+        for event in selectors.complaint_timeline(complaint)
+    ]
+
+
+@router.post(
+    "/complaints/{reference}/notes",
+    response={201: list[EventOut], **ERRORS},
+    url_name="complaint_note",
+)
+def complaint_note(request: HttpRequest, reference: str, payload: NoteIn):
+    complaint = selectors.complaint_get(request.user, reference)  # type: ignore[arg-type]
+    kinds = {EventKind.NOTE.value, EventKind.CALL.value, EventKind.LETTER.value}
+    kinds |= {EventKind.MAIL.value, EventKind.VISIT.value}
+    if payload.kind not in kinds:
+        raise ApiError(422, "invalid", _("Unknown kind of note."), "kind")
+    services.complaint_add_note(complaint, request.user, payload.text, kind=payload.kind)  # type: ignore[arg-type]
+    return Status(201, complaint_timeline(request, reference)[-1:])

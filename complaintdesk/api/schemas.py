@@ -1,0 +1,106 @@
+"""What the API takes and gives. Inputs are bounded (lengths, list sizes); outputs are built
+from the complaint by `complaint_out`, so nothing the caller may not see leaks by a field."""
+
+from datetime import datetime
+
+from ninja import Field, Schema
+
+
+class CustomerIn(Schema):
+    name: str = Field(..., min_length=1, max_length=200)
+    phone: str = Field("", max_length=40)
+    email: str = Field("", max_length=254)
+
+
+class ComplaintIn(Schema):
+    channel: str = Field(..., max_length=20, description="phone, email, letter, web_form, api…")
+    subject: str = Field(..., min_length=1, max_length=200)
+    description: str = Field(..., min_length=1, max_length=20000)
+    customer: CustomerIn
+    received_at: datetime | None = None
+    category: str | None = Field(None, max_length=40, description="a category code")
+    org_unit: str | None = Field(None, max_length=40, description="the handling unit's code")
+    language: str | None = Field(None, max_length=10, description="zh-hans, zh-hant or en")
+    risk_flags: list[str] = Field(default_factory=list, max_length=6)
+    external_id: str = Field("", max_length=100)
+
+
+class UnitOut(Schema):
+    code: str
+    name: str
+
+
+class PersonOut(Schema):
+    id: int
+    name: str
+
+
+class ClockOut(Schema):
+    name: str
+    label: str
+    state: str
+    due_at: datetime
+
+
+class ComplaintOut(Schema):
+    reference: str
+    status: str
+    channel: str
+    subject: str
+    description: str
+    language: str
+    received_at: datetime
+    unit: UnitOut
+    handler: PersonOut | None
+    category: str | None
+    grade: str
+    risk_flags: list[str]
+    sla_state: str
+    sla_due_at: datetime | None
+    clocks: list[ClockOut]
+    external_id: str
+    url: str
+
+
+class ComplaintPage(Schema):
+    items: list[ComplaintOut]
+    next_cursor: str | None
+
+
+class EventOut(Schema):
+    kind: str
+    at: datetime
+    by: str | None
+    status_before: str
+    status_after: str
+    text: str
+    visibility: str
+
+
+class NoteIn(Schema):
+    text: str = Field(..., min_length=1, max_length=10000)
+    kind: str = Field("note", description="note, call, letter, mail or visit")
+
+
+class ErrorDetail(Schema):
+    code: str
+    message: str
+    field: str | None = None
+    details: list | None = None
+
+
+class ErrorOut(Schema):
+    error: ErrorDetail
+
+
+class CategoryOut(Schema):
+    code: str
+    name: str
+    parent: str | None
+
+
+class UnitListOut(Schema):
+    code: str
+    name: str
+    kind: str
+    parent: str | None
