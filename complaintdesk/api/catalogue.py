@@ -8,7 +8,7 @@ from complaintdesk.accounts.models import OrgUnit
 from complaintdesk.complaints import permissions
 from complaintdesk.complaints.models import Category
 
-from .schemas import CategoryOut, UnitListOut
+from .schemas import CategoryOut, ErrorOut, UnitListOut
 
 router = Router(tags=["catalogue"])
 
@@ -17,7 +17,11 @@ def _organisations(request: HttpRequest) -> set[int]:
     return {held.organisation_id for held in permissions.role_paths(request.user)}  # type: ignore[arg-type]
 
 
-@router.get("/categories", response=list[CategoryOut], url_name="categories")
+@router.get(
+    "/categories",
+    response={200: list[CategoryOut], 401: ErrorOut, 429: ErrorOut},
+    url_name="categories",
+)
 def categories(request: HttpRequest):
     rows = Category.objects.filter(
         organisation_id__in=_organisations(request), is_active=True
@@ -28,7 +32,9 @@ def categories(request: HttpRequest):
     ]
 
 
-@router.get("/units", response=list[UnitListOut], url_name="units")
+@router.get(
+    "/units", response={200: list[UnitListOut], 401: ErrorOut, 429: ErrorOut}, url_name="units"
+)
 def units(request: HttpRequest):
     rows = OrgUnit.objects.filter(
         organisation_id__in=_organisations(request), is_active=True

@@ -21,7 +21,15 @@ from .models import IdempotencyKey
 from .schemas import ComplaintIn, ComplaintOut, ComplaintPage, ErrorOut, EventOut, NoteIn
 
 router = Router(tags=["complaints"])
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+ERRORS = {
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    409: ErrorOut,
+    422: ErrorOut,
+    429: ErrorOut,
+}
 
 
 def complaint_out(request: HttpRequest, complaint: Complaint) -> dict:

@@ -100,6 +100,8 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
-        return api.create_response(
-            request, error_body("http_error", str(error)), status=error.status_code
-        )
+        if error.status_code == 400:  # ninja could not read the body at all
+            body = error_body("bad_request", _("The request body is not valid JSON."))
+        else:
+            body = error_body("http_error", str(error))
+        return api.create_response(request, body, status=error.status_code)
