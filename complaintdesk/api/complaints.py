@@ -18,7 +18,15 @@ from complaintdesk.sla.selectors import clock_rows
 
 from .errors import ApiError
 from .models import IdempotencyKey
-from .schemas import ComplaintIn, ComplaintOut, ComplaintPage, ErrorOut, EventOut, NoteIn
+from .schemas import (
+    ActionIn,
+    ComplaintIn,
+    ComplaintOut,
+    ComplaintPage,
+    ErrorOut,
+    EventOut,
+    NoteIn,
+)
 
 router = Router(tags=["complaints"])
 ERRORS = {
@@ -231,6 +239,28 @@ def complaint_timeline(request: HttpRequest, reference: str):
         }
         for event in selectors.complaint_timeline(complaint)
     ]
+
+
+@router.post(
+    "/complaints/{reference}/actions/{action}",
+    response={200: ComplaintOut, **ERRORS},
+    url_name="complaint_action",
+)
+def complaint_action(request: HttpRequest, reference: str, action: str, payload: ActionIn):
+    """Any move of the transitions table this user may make now (the same services as the
+    complaint page): refused with 409 and what is missing, or 404 out of sight."""
+    user: User = request.user  # type: ignore[assignment]
+    complaint = selectors.complaint_get(user, reference)
+    if action not in services.MOVES:
+        raise ApiError(404, "not_found", _("No such action."), "action")
+    data = payload.dict()
+    handler_id = data.pop("handler_id")
+    if handler_id is not None:
+        data["handler"] = User.objects.filter(pk=handler_id, is_active=True).first()
+        if data["handler"] is None:
+            raise ApiError(422, "invalid", _("No such person."), "handler_id")
+    services.complaint_move(complaint, user, action, data)
+    return complaint_out(request, selectors.complaint_get(user, reference))
 
 
 @router.post(

@@ -2,6 +2,7 @@
 from the complaint by `complaint_out`, so nothing the caller may not see leaks by a field."""
 
 from datetime import datetime
+from decimal import Decimal
 
 from ninja import Field, Schema
 
@@ -75,6 +76,23 @@ class EventOut(Schema):
     status_after: str
     text: str
     visibility: str
+
+
+class ActionIn(Schema):
+    """What a move needs, by action: `reason` (reassign, request information, reopen, appeal,
+    withdraw, reject), `handler_id` (assign, reassign), `into` (merge: a reference), the
+    proposal's fields (propose) or the reply's (reply)."""
+
+    reason: str = Field("", max_length=5000)
+    handler_id: int | None = Field(None, ge=1, le=2**62)
+    into: str = Field("", max_length=32)
+    remedy_type: str = Field("", max_length=16)
+    amount: Decimal | None = Field(None, ge=0, max_digits=14, decimal_places=2)
+    description: str = Field("", max_length=5000)
+    reasons: str = Field("", max_length=5000)
+    channel: str = Field("", max_length=16)
+    text: str = Field("", max_length=20000)
+    appeal_route: str = Field("", max_length=5000)
 
 
 class NoteIn(Schema):

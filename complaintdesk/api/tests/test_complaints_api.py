@@ -165,3 +165,36 @@ def test_the_schema_and_its_docs_are_served_from_local_files(client):
     assert docs.status_code == 200
     page = docs.content.decode()
     assert "cdn" not in page.lower() and "/static/ninja/" in page
+
+
+def test_a_move_is_made_through_the_api_and_a_refused_one_says_what_is_missing(tree):
+    # Given a district manager's token and a complaint at their district's site
+    manager = staff(Role.DISTRICT_MANAGER, tree.district, username="manager")
+    handler = staff(Role.HANDLER, tree.district, username="handler")
+    complaint = ComplaintFactory(unit=tree.site)
+    client = _client(manager)
+    url = f"/api/v1/complaints/{complaint.reference}/actions"
+
+    # When they assign it and start the investigation
+    assigned = client.post(
+        f"{url}/assign", {"handler_id": handler.pk}, content_type="application/json"
+    )
+    started = client.post(f"{url}/start_investigation", {}, content_type="application/json")
+
+    # Then the complaint moves, as on its page
+    assert assigned.status_code == 200 and assigned.json()["handler"]["id"] == handler.pk
+    assert started.json()["status"] == "investigating"
+
+    # And a proposal before any finding is refused with what is missing, in their language
+    refused = client.post(
+        f"{url}/propose",
+        {"remedy_type": "apology", "reasons": "Sorry."},
+        content_type="application/json",
+        headers={"Accept-Language": "zh-hant"},
+    )
+    assert refused.status_code == 409
+    error = refused.json()["error"]
+    assert error["code"] == "incomplete" and error["details"]
+    # And a move the state does not allow is refused too
+    again = client.post(f"{url}/start_investigation", {}, content_type="application/json")
+    assert again.status_code == 409 and again.json()["error"]["code"] == "not_allowed_now"

@@ -45,6 +45,7 @@ from .lifecycle import (
     complaint_withdraw,
     move_check,
 )
+from .moves import MOVES, complaint_move
 from .numbering import reference_allocate
 from .privacy import complainant_identity_reveal, complainant_update
 from .system import (
@@ -55,6 +56,7 @@ from .system import (
 )
 
 __all__ = [
+    "MOVES",
     "Submission",
     "attachment_problems",
     "complainant_identity_reveal",
@@ -77,6 +79,7 @@ __all__ = [
     "complaint_lock",
     "complaint_mailed_in",
     "complaint_merge",
+    "complaint_move",
     "complaint_propose",
     "complaint_rate",
     "complaint_reassign",
