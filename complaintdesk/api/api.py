@@ -4,7 +4,7 @@ OpenAPI 3 at /api/v1/openapi.json and its docs at /api/v1/docs from the package'
 
 from ninja import NinjaAPI
 
-from . import catalogue, complaints, errors
+from . import catalogue, complaints, errors, records
 from .auth import TokenAuth
 
 api = NinjaAPI(
@@ -17,4 +17,5 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("", complaints.router)
+api.add_router("", records.router)
 api.add_router("", catalogue.router)

@@ -3,6 +3,7 @@ services and selectors as the pages; scope and roles are the token's user's."""
 
 import hashlib
 import json
+from datetime import datetime
 
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
@@ -205,7 +206,19 @@ def complaint_list(
     q: str = Query("", max_length=200, description="reference, subject or complainant"),
     order: str = Query("received", max_length=10, description="received or due"),
     cursor: str = Query("", max_length=200),
+    unit: str = Query("", max_length=40, description="a unit's code, its subtree included"),
+    handler: int | None = Query(None, ge=1, le=2**62, description="the handler's id"),
+    category: str = Query("", max_length=40),
+    grade: str = Query("", max_length=12),
+    channel: str = Query("", max_length=20),
+    risk: str = Query("", max_length=12, description="a risk flag: media, regulator…"),
+    received_from: datetime | None = None,
+    received_to: datetime | None = None,
+    updated_from: datetime | None = None,
+    updated_to: datetime | None = None,
 ):
+    """The complaints the token's user may see, newest first (or the earliest deadline
+    first), a page at a time: pass `next_cursor` back as `cursor` for the next."""
     page = selectors.complaint_queue(
         request.user,  # type: ignore[arg-type]
         status=status,
@@ -213,6 +226,18 @@ def complaint_list(
         sla=sla,
         order=order if order in selectors.QUEUE_ORDERS else "received",
         cursor=cursor,
+        filters=selectors.QueueFilters(
+            unit=unit,
+            handler_id=handler,
+            category=category,
+            grade=grade,
+            channel=channel,
+            risk=risk,
+            received_from=received_from,
+            received_to=received_to,
+            updated_from=updated_from,
+            updated_to=updated_to,
+        ),
     )
     return {
         "items": [complaint_out(request, complaint) for complaint in page.rows],

@@ -122,3 +122,31 @@ class UnitListOut(Schema):
     name: str
     kind: str
     parent: str | None
+
+
+class ComplainantOut(Schema):
+    id: int
+    name: str
+    phone: str
+    email: str
+    preferred_language: str
+    tier: str
+    account_reference: str
+
+
+class ComplainantPatch(Schema):
+    name: str | None = Field(None, min_length=1, max_length=200)
+    phone: str | None = Field(None, max_length=40)
+    email: str | None = Field(None, max_length=254)
+    address: str | None = Field(None, max_length=2000)
+    preferred_language: str | None = Field(None, max_length=10)
+    account_reference: str | None = Field(None, max_length=80)
+    tier: str | None = Field(None, max_length=10)
+
+
+class AttachmentOut(Schema):
+    id: int
+    name: str
+    size: int
+    sha256: str
+    uploaded_at: datetime

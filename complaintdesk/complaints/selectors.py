@@ -9,13 +9,13 @@ from django.db.models import Q, QuerySet
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from complaintdesk.accounts.models import User
+from complaintdesk.accounts.models import OrgUnit, User, subtree_q
 from complaintdesk.core.errors import NotFound
 from complaintdesk.customers.models import digits_of
 from complaintdesk.customers.selectors import mask
 
 from . import permissions
-from .choices import FINAL_STATUSES, OPEN_STATUSES, EventKind, Visibility
+from .choices import FINAL_STATUSES, OPEN_STATUSES, EventKind, RiskFlag, Visibility
 from .models import Complaint, ComplaintEvent, Reply
 
 QUEUE_PAGE_SIZE = 50
@@ -79,6 +79,52 @@ def _keyset(
     return list(queryset.order_by(f"{sign}{column}", f"{sign}id")[:limit])
 
 
+@dataclass(frozen=True)
+class QueueFilters:
+    """The narrower filters of a queue (the API's; the workspace's views to come): each empty
+    one filters nothing. `unit` is a unit code, its subtree included; `risk` a RiskFlag."""
+
+    unit: str = ""
+    handler_id: int | None = None
+    category: str = ""
+    grade: str = ""
+    channel: str = ""
+    risk: str = ""
+    received_from: datetime | None = None
+    received_to: datetime | None = None
+    updated_from: datetime | None = None
+    updated_to: datetime | None = None
+
+    def apply(self, queryset: QuerySet) -> QuerySet:
+        if self.unit:
+            paths = list(OrgUnit.objects.filter(code=self.unit).values_list("path", flat=True))
+            subtree = Q(pk__in=[])
+            for path in paths:
+                subtree |= subtree_q("unit_path", path)
+            queryset = queryset.filter(subtree)
+        if self.handler_id is not None:
+            queryset = queryset.filter(handler_id=self.handler_id)
+        if self.category:
+            queryset = queryset.filter(category__code=self.category)
+        for field in ("grade", "channel"):
+            if getattr(self, field):
+                queryset = queryset.filter(**{field: getattr(self, field)})
+        if self.risk in RiskFlag.values:
+            queryset = queryset.filter(**{f"risk_{self.risk}": True})
+        elif self.risk:
+            queryset = queryset.none()
+        ranges = (
+            ("received_at__gte", self.received_from),
+            ("received_at__lt", self.received_to),
+            ("last_activity_at__gte", self.updated_from),
+            ("last_activity_at__lt", self.updated_to),
+        )
+        for lookup, moment in ranges:
+            if moment is not None:
+                queryset = queryset.filter(**{lookup: moment})
+        return queryset
+
+
 def complaint_queue(
     user: User,
     *,
@@ -88,6 +134,7 @@ def complaint_queue(
     order: str = "received",
     cursor: str = "",
     limit: int = QUEUE_PAGE_SIZE,
+    filters: QueueFilters | None = None,
 ) -> QueuePage:
     """The complaints a user may see, one keyset page at a time: newest first, or ("due") the
     earliest deadline first and then those with no running deadline, newest first.
@@ -107,6 +154,8 @@ def complaint_queue(
         queryset = queryset.filter(status=status)
     if sla in SLA_FILTERS:
         queryset = queryset.filter(sla_state=sla)
+    if filters is not None:
+        queryset = filters.apply(queryset)
     search = search.strip()
     if search:
         # A reference, words of the subject, or the complainant: a returning caller is found by
