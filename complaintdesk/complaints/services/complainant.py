@@ -23,10 +23,11 @@ from complaintdesk.customers.services import complainant_for_submission
 
 from .. import hooks
 from ..choices import Channel, ComplainantResponse, Status
-from ..events import complainant_wrote_event, rated_event, response_recorded_event
+from ..events import complainant_wrote_event, rated_event
 from ..models import Complaint, PublicForm, Rating
 from ..record_rules import Record, complainant_record_check
 from ..transitions import Action
+from .handling import response_write
 from .intake import attach, attachment_problems, register
 from .lifecycle import _apply, activity_touch, complaint_lock
 
@@ -79,25 +80,19 @@ def complaint_submit(
     if problems:
         raise GuardFailed(_("This file cannot be attached."), details=problems)
     try:
-        with transaction.atomic():
-            person = complainant_for_submission(
-                organisation, name=name, phone=phone, email=email, language=language
-            )
-            complaint = register(
-                by=None,
-                unit=form.intake_unit,
-                complainant=person,
-                channel=Channel.WEB_FORM,
-                subject=subject,
-                description=description,
-                received_at=at,
-                intake_key=intake_key,
-                language=language,
-                site=site,
-                **record,
-            )
-            for upload in uploads:
-                attach(complaint, None, upload, at=complaint.received_at)
+        complaint = _sent_in(
+            form.intake_unit,
+            Channel.WEB_FORM,
+            {"name": name, "phone": phone, "email": email, "language": language},
+            uploads,
+            subject=subject,
+            description=description,
+            received_at=at,
+            intake_key=intake_key,
+            language=language,
+            site=site,
+            **record,
+        )
     except IntegrityError:
         # The same key registered at the same moment by a second request: theirs stands.
         existing = _already_received(organisation, intake_key)
@@ -122,26 +117,39 @@ def complaint_mailed_in(
     """Register a complaint that arrived by e-mail (mail intake has read it and checked its
     files), with its sender as the complainant. `intake_key` is the mail's Message-ID: the
     same mail delivered twice is one complaint."""
-    organisation = unit.organisation
-    existing = _already_received(organisation, intake_key)
+    existing = _already_received(unit.organisation, intake_key)
     if existing is not None:
         return Submission(existing, created=False)
-    with transaction.atomic():
-        person = complainant_for_submission(organisation, name=name, email=email, language=language)
-        complaint = register(
-            by=None,
-            unit=unit,
-            complainant=person,
-            channel=Channel.EMAIL,
-            subject=subject,
-            description=description,
-            received_at=at,
-            intake_key=intake_key,
-            language=language,
-        )
-        for upload in attachments:
-            attach(complaint, None, upload, at=complaint.received_at)
+    complaint = _sent_in(
+        unit,
+        Channel.EMAIL,
+        {"name": name, "email": email, "language": language},
+        list(attachments),
+        subject=subject,
+        description=description,
+        received_at=at,
+        intake_key=intake_key,
+        language=language,
+    )
     return Submission(complaint, created=True)
+
+
+def _sent_in(
+    unit: OrgUnit,
+    channel: str,
+    person: dict[str, str],
+    uploads: list[UploadedFile],
+    **registration,
+) -> Complaint:
+    """A complaint the complainant sent in themselves, with its files, all or nothing."""
+    with transaction.atomic():
+        complainant = complainant_for_submission(unit.organisation, **person)
+        complaint = register(
+            by=None, unit=unit, complainant=complainant, channel=channel, **registration
+        )
+        for upload in uploads:
+            attach(complaint, None, upload, at=complaint.received_at)
+    return complaint
 
 
 def _already_received(organisation: Organisation, intake_key: str) -> Complaint | None:
@@ -201,20 +209,7 @@ def complaint_answer_solution(
         complainant_record_check(locked, Record.RESPONSE)
         if locked.complainant_response:
             raise GuardFailed(_("Your answer to this solution is already recorded."))
-        if not locked.replies.exists():
-            raise GuardFailed(_("No reply to the complainant is recorded."))
-        locked.complainant_response = response
-        locked.complainant_response_at = at
-        locked.last_activity_at = max(at, locked.last_activity_at)
-        locked.save(
-            update_fields=[
-                "complainant_response",
-                "complainant_response_at",
-                "last_activity_at",
-                "updated_at",
-            ]
-        )
-        response_recorded_event(locked, None, at, response, note.strip()[:MESSAGE_MAX_CHARS])
+        response_write(locked, None, response, note.strip()[:MESSAGE_MAX_CHARS], at)
         core_hooks.publish(hooks.ComplainantWrote(locked, at))
     return locked
 

@@ -276,22 +276,30 @@ def complaint_record_response(
     at = at or timezone.now()
     with transaction.atomic():
         locked = complaint_lock_for(complaint, by, Record.RESPONSE)
-        if not locked.replies.exists():
-            raise GuardFailed(_("No reply to the complainant is recorded."))
-        locked.complainant_response = response
-        locked.complainant_response_at = at
-        locked.last_activity_at = max(at, locked.last_activity_at)
-        locked.save(
-            update_fields=[
-                "complainant_response",
-                "complainant_response_at",
-                "last_activity_at",
-                "updated_at",
-            ]
-        )
-        response_recorded_event(locked, by, at, response, note)
+        response_write(locked, by, response, note, at)
         _written(locked, Record.RESPONSE, by, at)
     return locked
+
+
+def response_write(
+    locked: Complaint, by: User | None, response: str, note: str, at: datetime
+) -> None:
+    """The answer on the locked row and its timeline entry, for a member of staff who took it
+    down and for the complainant giving it themselves (`by` None)."""
+    if not locked.replies.exists():
+        raise GuardFailed(_("No reply to the complainant is recorded."))
+    locked.complainant_response = response
+    locked.complainant_response_at = at
+    locked.last_activity_at = max(at, locked.last_activity_at)
+    locked.save(
+        update_fields=[
+            "complainant_response",
+            "complainant_response_at",
+            "last_activity_at",
+            "updated_at",
+        ]
+    )
+    response_recorded_event(locked, by, at, response, note)
 
 
 def complaint_record_follow_up(

@@ -32,20 +32,24 @@ def _unseen(account) -> int:
         return len(found[0].split())
 
 
+def _mailbox(account, password: str | None = None) -> Mailbox:
+    tree = org_tree()
+    return Mailbox.objects.create(
+        organisation=tree.organisation,
+        address="complaints@harbourview.example",
+        intake_unit=tree.district,
+        host=account.host,
+        port=account.port,
+        use_ssl=False,
+        username=account.username,
+        password=password or account.password,
+    )
+
+
 def test_unread_mail_in_the_mailbox_becomes_complaints_once_and_is_marked_read():
     with imap_server() as account:
         # Given an organisation's mailbox with two complaints and an out-of-office reply in it
-        tree = org_tree()
-        mailbox = Mailbox.objects.create(
-            organisation=tree.organisation,
-            address="complaints@harbourview.example",
-            intake_unit=tree.district,
-            host=account.host,
-            port=account.port,
-            use_ssl=False,
-            username=account.username,
-            password=account.password,
-        )
+        mailbox = _mailbox(account)
         _deliver(
             account,
             raw_mail(message_id="<one@mail.example.com>"),
@@ -87,17 +91,7 @@ def test_unread_mail_in_the_mailbox_becomes_complaints_once_and_is_marked_read()
 
 def test_a_mailbox_that_refuses_the_login_keeps_the_error_for_the_administrator():
     with imap_server() as account:
-        tree = org_tree()
-        mailbox = Mailbox.objects.create(
-            organisation=tree.organisation,
-            address="complaints@harbourview.example",
-            intake_unit=tree.district,
-            host=account.host,
-            port=account.port,
-            use_ssl=False,
-            username=account.username,
-            password="wrong",
-        )
+        mailbox = _mailbox(account, password="wrong")
 
         with pytest.raises(imaplib.IMAP4.error):
             mailbox_poll(mailbox)
