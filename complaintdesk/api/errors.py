@@ -1,6 +1,7 @@
 """Every error as JSON: a machine code, the field where there is one, and a message in the
 caller's language (Accept-Language). What the services refuse keeps their own words."""
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -97,6 +98,11 @@ def install(api: NinjaAPI) -> None:
     def unauthenticated(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
         body = error_body("unauthenticated", _("A valid API token is required."))
         return api.create_response(request, body, status=401)
+
+    @api.exception_handler(RequestDataTooBig)
+    def too_big(request: HttpRequest, error: RequestDataTooBig) -> HttpResponse:
+        body = error_body("too_large", _("The request body is too large."))
+        return api.create_response(request, body, status=413)
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:

@@ -198,3 +198,18 @@ def test_a_move_is_made_through_the_api_and_a_refused_one_says_what_is_missing(t
     # And a move the state does not allow is refused too
     again = client.post(f"{url}/start_investigation", {}, content_type="application/json")
     assert again.status_code == 409 and again.json()["error"]["code"] == "not_allowed_now"
+
+
+def test_a_request_body_over_the_limit_is_refused_as_too_large(desk, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    client = _client(desk)
+
+    response = client.post(
+        "/api/v1/complaints",
+        {**BODY, "description": "x" * 5000},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "too_large"
+    assert not Complaint.objects.exists()
