@@ -150,3 +150,14 @@ class AttachmentOut(Schema):
     size: int
     sha256: str
     uploaded_at: datetime
+
+
+class RoleOut(Schema):
+    role: str
+    unit: str
+
+
+class UserOut(Schema):
+    id: int
+    name: str
+    roles: list[RoleOut]

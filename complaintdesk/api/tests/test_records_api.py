@@ -7,7 +7,7 @@ from django.test import Client
 
 from complaintdesk.accounts.roles import Role
 from complaintdesk.accounts.tokens import api_token_create
-from complaintdesk.complaints.tests.factories import ComplaintFactory, staff
+from complaintdesk.complaints.tests.factories import ComplaintFactory, org_tree, staff
 from complaintdesk.customers.models import ComplainantChange
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +83,15 @@ def test_complainants_are_found_by_phone(tree):
     found = _client(complaint.received_by).get("/api/v1/complainants", {"q": "98765"}).json()
 
     assert [item["id"] for item in found] == [person.pk]
+
+
+def test_staff_are_listed_with_their_roles_and_units_and_nobody_of_another_organisation(tree):
+    handler = staff(Role.HANDLER, tree.district, username="handler")
+    stranger = staff(Role.HANDLER, org_tree().district, username="stranger")
+    client = _client(staff(Role.DISTRICT_MANAGER, tree.district, username="manager"))
+
+    listed = {person["id"]: person for person in client.get("/api/v1/users").json()}
+
+    assert listed[handler.pk]["roles"] == [{"role": "handler", "unit": tree.district.code}]
+    assert stranger.pk not in listed
+    assert client.get("/api/v1/root-causes").status_code == 200
