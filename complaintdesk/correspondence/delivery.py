@@ -42,6 +42,20 @@ def letter_recorded(letter: Letter, at: datetime, *, error: str = "") -> None:
     )
 
 
+def _headers(letter: Letter) -> dict[str, str]:
+    headers = {
+        "Message-ID": letter.message_id,
+        # Threading: the complainant's reply carries the reference in its subject too.
+        "X-Complaint-Reference": letter.complaint.reference,
+        "Auto-Submitted": "auto-generated" if letter.created_by is None else "no",
+    }
+    mailed_in = letter.complaint.intake_key.removeprefix("mail:")
+    if letter.kind == LetterKind.ACKNOWLEDGEMENT and mailed_in != letter.complaint.intake_key:
+        # The answer to the complainant's own mail: their mail program shows it in that thread.
+        headers["In-Reply-To"] = headers["References"] = mailed_in
+    return headers
+
+
 def letter_deliver(letter_id: int, *, now: datetime | None = None) -> str:
     """Send one queued e-mail if it is due; returns its status after. Claimed first (its
     next attempt moved out of reach), so two workers never send the same letter twice."""
@@ -57,12 +71,7 @@ def letter_deliver(letter_id: int, *, now: datetime | None = None) -> str:
         body=letter.body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[letter.recipient],
-        headers={
-            "Message-ID": letter.message_id,
-            # Threading: the complainant's reply carries the reference in its subject too.
-            "X-Complaint-Reference": letter.complaint.reference,
-            "Auto-Submitted": "auto-generated" if letter.created_by is None else "no",
-        },
+        headers=_headers(letter),
     )
     try:
         message.send()

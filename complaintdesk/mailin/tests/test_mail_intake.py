@@ -3,6 +3,7 @@ its complaint; Chinese in any of its charsets is read right; automatic replies, 
 our own mail never become complaints; the same message twice is one complaint."""
 
 import pytest
+from django.core import mail
 
 from complaintdesk.complaints.choices import Channel, EventKind, Status
 from complaintdesk.complaints.models import Complaint
@@ -11,6 +12,7 @@ from complaintdesk.complaints.tests.public import open_form
 from complaintdesk.correspondence.models import Letter, LetterStatus
 from complaintdesk.mailin.models import InboundMessage, Mailbox
 from complaintdesk.mailin.services import mail_ingest
+from complaintdesk.sla.tests.factories import on_policy
 
 from .messages import bounce_of, raw_mail
 
@@ -163,3 +165,15 @@ def test_a_bounce_marks_our_mail_as_not_delivered_and_makes_no_complaint(tree):
     question.refresh_from_db()
     assert question.status == LetterStatus.FAILED
     assert complaint.events.filter(kind=EventKind.CORRESPONDENCE_FAILED).exists()
+
+
+def test_the_acknowledgement_of_a_mailed_complaint_answers_that_mail(tree):
+    # Given an organisation that acknowledges written complaints in writing
+    on_policy(tree.organisation, "seed-hk-property", "HK")
+
+    # When a complaint arrives by mail
+    mail_ingest(tree.organisation, raw_mail(message_id="<original@mail.example.com>"))
+
+    # Then the acknowledgement is in the reply thread of the complainant's own mail
+    (acknowledgement,) = mail.outbox
+    assert acknowledgement.extra_headers["In-Reply-To"] == "<original@mail.example.com>"
