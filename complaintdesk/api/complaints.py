@@ -14,8 +14,9 @@ from ninja import Header, Query, Router, Status
 from complaintdesk.accounts.models import OrgUnit, User
 from complaintdesk.complaints import permissions, selectors, services
 from complaintdesk.complaints.choices import Channel, EventKind, Language, RiskFlag
+from complaintdesk.complaints.events import CONTACT_KINDS
 from complaintdesk.complaints.models import Category, Complaint
-from complaintdesk.sla.selectors import clock_rows
+from complaintdesk.sla.selectors import ClockRow, clock_rows, clock_rows_of
 
 from .errors import ApiError
 from .models import IdempotencyKey
@@ -41,7 +42,11 @@ ERRORS = {
 }
 
 
-def complaint_out(request: HttpRequest, complaint: Complaint) -> dict:
+def complaint_out(
+    request: HttpRequest, complaint: Complaint, rows: list[ClockRow] | None = None
+) -> dict:
+    """`rows`: the complaint's clocks when the caller read many at once (a list)."""
+    rows = clock_rows(complaint) if rows is None else rows
     return {
         "reference": complaint.reference,
         "status": complaint.status,
@@ -68,7 +73,7 @@ def complaint_out(request: HttpRequest, complaint: Complaint) -> dict:
                 "state": row.clock.state,
                 "due_at": row.clock.due_at,
             }
-            for row in clock_rows(complaint)
+            for row in rows
         ],
         "external_id": complaint.external_id,
         "url": request.build_absolute_uri(
@@ -239,8 +244,9 @@ def complaint_list(
             updated_to=updated_to,
         ),
     )
+    clocks = clock_rows_of(page.rows)
     return {
-        "items": [complaint_out(request, complaint) for complaint in page.rows],
+        "items": [complaint_out(request, c, clocks[c.pk]) for c in page.rows],
         "next_cursor": page.next_cursor,
     }
 
@@ -295,9 +301,7 @@ def complaint_action(request: HttpRequest, reference: str, action: str, payload:
 )
 def complaint_note(request: HttpRequest, reference: str, payload: NoteIn):
     complaint = selectors.complaint_get(request.user, reference)  # type: ignore[arg-type]
-    kinds = {EventKind.NOTE.value, EventKind.CALL.value, EventKind.LETTER.value}
-    kinds |= {EventKind.MAIL.value, EventKind.VISIT.value}
-    if payload.kind not in kinds:
+    if payload.kind != EventKind.NOTE and payload.kind not in CONTACT_KINDS:
         raise ApiError(422, "invalid", _("Unknown kind of note."), "kind")
     services.complaint_add_note(complaint, request.user, payload.text, kind=payload.kind)  # type: ignore[arg-type]
     return Status(201, complaint_timeline(request, reference)[-1:])

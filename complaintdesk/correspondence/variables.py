@@ -14,8 +14,7 @@ from django.urls import reverse
 from complaintdesk.complaints.models import Complaint, Reply
 from complaintdesk.complaints.tracking import tracking_code
 from complaintdesk.complaints.transitions import Action
-from complaintdesk.sla.choices import ClockState
-from complaintdesk.sla.selectors import clock_rows, policy_for, policy_notes
+from complaintdesk.sla.selectors import clock_rows, policy_for, policy_notes, promised
 
 
 class _Reader:
@@ -49,11 +48,7 @@ def _tracking_link(read: _Reader) -> str:
 
 
 def _due_date(read: _Reader) -> str:
-    running = [
-        row.clock.due_at
-        for row in clock_rows(read.complaint)
-        if row.clock.state in (ClockState.RUNNING, ClockState.WARNING)
-    ]
+    running = [row.clock.due_at for row in promised(clock_rows(read.complaint))]
     return read.date(min(running)) if running else ""
 
 

@@ -144,12 +144,10 @@ def _body_and_files(message: Message) -> tuple[str, list[InboundFile]]:
     return text.strip(), files
 
 
-def _automatic(message: Message, sender: str, own_address: str) -> str:
+def _automatic(message: Message, sender: str, own_addresses: set[str]) -> str:
     auto_submitted = (message.get("Auto-Submitted") or "no").strip().lower()
     precedence = (message.get("Precedence") or "").strip().lower()
-    if (own_address and sender.lower() == own_address.lower()) or message.get(
-        "X-Complaint-Reference"
-    ):
+    if sender.lower() in own_addresses or message.get("X-Complaint-Reference"):
         return "loop"
     report = message.get_content_type() == "multipart/report"
     local = sender.split("@")[0].lower()
@@ -166,7 +164,8 @@ def _automatic(message: Message, sender: str, own_address: str) -> str:
     return ""
 
 
-def parse_mail(raw: bytes, *, own_address: str) -> ParsedMail:
+def parse_mail(raw: bytes, *, own_addresses: set[str]) -> ParsedMail:
+    """`own_addresses` (lower case): ours, so that our own mail coming back is a loop."""
     message: EmailMessage = message_from_bytes(raw, policy=policy.compat32)  # type: ignore[assignment]
     name, address = parseaddr(header_text(message.get("From")))
     message_id = (message.get("Message-ID") or "").strip()
@@ -180,7 +179,7 @@ def parse_mail(raw: bytes, *, own_address: str) -> ParsedMail:
         if found not in answers
     ]
     text, files = _body_and_files(message)
-    automatic = _automatic(message, address, own_address)
+    automatic = _automatic(message, address, own_addresses)
     bounced = []
     if automatic == "bounce":
         bounced = sorted(set(_MESSAGE_ID.findall(raw.decode("latin-1"))) - {message_id})

@@ -46,9 +46,11 @@ def intake_unit_for(organisation: Organisation, mailbox: Mailbox | None) -> OrgU
     boxes = list(Mailbox.objects.filter(organisation=organisation).select_related("intake_unit"))
     if len(boxes) == 1:
         return boxes[0].intake_unit
-    form = PublicForm.objects.filter(organisation=organisation).select_related("intake_unit")
-    if form.exists():
-        return form.get().intake_unit
+    form = (
+        PublicForm.objects.filter(organisation=organisation).select_related("intake_unit").first()
+    )
+    if form is not None:
+        return form.intake_unit
     raise DomainError(_("The organisation has no mailbox or public form to take mail in."))
 
 
@@ -131,9 +133,7 @@ def mail_ingest(
     at: datetime | None = None,
 ) -> Ingested:
     at = at or timezone.now()
-    mail = parse_mail(raw, own_address="")
-    if mail.sender_email in _own_addresses(organisation):
-        mail.automatic = "loop"
+    mail = parse_mail(raw, own_addresses=_own_addresses(organisation))
     done = InboundMessage.objects.filter(organisation=organisation, message_id=mail.message_id)
     earlier = done.select_related("complaint").first()
     if earlier is not None:

@@ -17,7 +17,7 @@ from .calendars import (
     close_of_nth_working_day,
     end_of_nth_day,
 )
-from .choices import LIVE_CLOCK_STATES, LadderScope, Region
+from .choices import LIVE_CLOCK_STATES, ClockState, LadderScope, Region
 from .models import (
     Calendar,
     ClockRule,
@@ -201,20 +201,37 @@ class ClockRow:
     extension_approver: str
 
 
+def _row(clock: ComplaintClock) -> ClockRow:
+    step = clock.next_extension() or {}
+    role = step.get("approval_role", "")
+    return ClockRow(
+        clock=clock,
+        label=clock.rule.label,
+        next_extension=int(step["amount"]) if step else None,
+        extension_approver=role_label(role) if role else "",
+    )
+
+
 def clock_rows(complaint: Complaint) -> list[ClockRow]:
-    rows = []
-    for clock in complaint_clocks(complaint).order_by("started_at", "id"):
-        step = clock.next_extension() or {}
-        role = step.get("approval_role", "")
-        rows.append(
-            ClockRow(
-                clock=clock,
-                label=clock.rule.label,
-                next_extension=int(step["amount"]) if step else None,
-                extension_approver=role_label(role) if role else "",
-            )
-        )
+    return [_row(clock) for clock in complaint_clocks(complaint).order_by("started_at", "id")]
+
+
+def clock_rows_of(complaints: list[Complaint]) -> dict[int, list[ClockRow]]:
+    """The clock rows of many complaints in one query (a page of a queue, an API list)."""
+    rows: dict[int, list[ClockRow]] = {complaint.pk: [] for complaint in complaints}
+    clocks = (
+        ComplaintClock.objects.filter(complaint_id__in=list(rows))
+        .select_related("rule")
+        .order_by("started_at", "id")
+    )
+    for clock in clocks:
+        rows[clock.complaint_id].append(_row(clock))
     return rows
+
+
+def promised(rows: list[ClockRow]) -> list[ClockRow]:
+    """The clocks still running: the dates the complainant has been promised."""
+    return [row for row in rows if row.clock.state in (ClockState.RUNNING, ClockState.WARNING)]
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from complaintdesk.complaints.models import Complaint
-from complaintdesk.sla.choices import ClockState
-from complaintdesk.sla.selectors import clock_rows
+from complaintdesk.sla.selectors import clock_rows, promised
 
 
 def readout(complaint: Complaint) -> str:
@@ -22,8 +21,7 @@ def readout(complaint: Complaint) -> str:
             parts.append(_("%(name)s will handle it.") % {"name": complaint.handler})
         else:
             parts.append(_("Our %(unit)s team will handle it.") % {"unit": complaint.unit})
-        for row in clock_rows(complaint):
-            if row.clock.state in (ClockState.RUNNING, ClockState.WARNING):
-                due = row.clock.due_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-                parts.append(_("%(clock)s: by %(due)s.") % {"clock": row.label, "due": due})
+        for row in promised(clock_rows(complaint)):
+            due = row.clock.due_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+            parts.append(_("%(clock)s: by %(due)s.") % {"clock": row.label, "due": due})
         return " ".join(str(part) for part in parts)

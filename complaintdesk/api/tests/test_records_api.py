@@ -3,7 +3,9 @@ uploaded and downloaded, complainants found."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from complaintdesk.accounts.roles import Role
 from complaintdesk.accounts.tokens import api_token_create
@@ -95,3 +97,20 @@ def test_staff_are_listed_with_their_roles_and_units_and_nobody_of_another_organ
     assert listed[handler.pk]["roles"] == [{"role": "handler", "unit": tree.district.code}]
     assert stranger.pk not in listed
     assert client.get("/api/v1/root-causes").status_code == 200
+
+
+def test_listing_costs_the_same_queries_for_one_complaint_and_for_five(tree):
+    manager = staff(Role.DISTRICT_MANAGER, tree.district)
+    client = _client(manager)
+    ComplaintFactory(unit=tree.site)
+    client.get("/api/v1/complaints")  # the token's first use is written once a minute
+
+    def cost() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/api/v1/complaints").status_code == 200
+        return len(captured.captured_queries)
+
+    one = cost()
+    for _ in range(4):
+        ComplaintFactory(unit=tree.site)
+    assert cost() == one

@@ -17,8 +17,7 @@ from complaintdesk.complaints.services import complaint_submit
 from complaintdesk.complaints.tracking import tracking_code
 from complaintdesk.core.errors import DomainError
 from complaintdesk.core.throttle import client_key, throttle_hit
-from complaintdesk.sla.choices import ClockState
-from complaintdesk.sla.selectors import clock_rows
+from complaintdesk.sla.selectors import clock_rows, promised
 
 from .. import access
 from ..forms import SubmitForm
@@ -97,9 +96,7 @@ def submitted(request: HttpRequest, reference: str) -> HttpResponse:
         return redirect("portal:track_find")
     zone = ZoneInfo(complaint.organisation.time_zone)
     promises = [
-        (row.label, row.clock.due_at.astimezone(zone))
-        for row in clock_rows(complaint)
-        if row.clock.state in (ClockState.RUNNING, ClockState.WARNING)
+        (row.label, row.clock.due_at.astimezone(zone)) for row in promised(clock_rows(complaint))
     ]
     code = tracking_code(complaint)
     link = request.build_absolute_uri(

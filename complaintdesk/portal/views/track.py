@@ -22,8 +22,7 @@ from complaintdesk.complaints.tracking import tracked_complaint
 from complaintdesk.complaints.transitions import Action, complainant_actions_from
 from complaintdesk.core.errors import DomainError
 from complaintdesk.core.throttle import client_key, throttle_hit
-from complaintdesk.sla.choices import ClockState
-from complaintdesk.sla.selectors import clock_rows, policy_notes
+from complaintdesk.sla.selectors import clock_rows, policy_notes, promised
 
 from .. import access
 from ..forms import AnswerForm, AppealForm, RatingForm, TrackFindForm, WriteInForm
@@ -86,8 +85,7 @@ def _page(request: HttpRequest, complaint: Complaint, forms: dict | None = None,
         ),
         "promises": [
             (row.label, row.clock.due_at.astimezone(zone))
-            for row in clock_rows(complaint)
-            if row.clock.state in (ClockState.RUNNING, ClockState.WARNING)
+            for row in promised(clock_rows(complaint))
         ],
         "review_until": (
             notes.review_until.astimezone(zone) if notes and notes.review_until else None
