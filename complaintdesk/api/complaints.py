@@ -18,6 +18,7 @@ from complaintdesk.complaints.events import CONTACT_KINDS
 from complaintdesk.complaints.models import Category, Complaint
 from complaintdesk.sla.selectors import ClockRow, clock_rows, clock_rows_of
 
+from .corrections import patch_values
 from .errors import ApiError
 from .models import IdempotencyKey
 from .schemas import (
@@ -25,6 +26,7 @@ from .schemas import (
     ComplaintIn,
     ComplaintOut,
     ComplaintPage,
+    ComplaintPatch,
     ErrorOut,
     EventOut,
     NoteIn,
@@ -201,6 +203,24 @@ def complaint_create(
 )
 def complaint_get(request: HttpRequest, reference: str):
     return complaint_out(request, selectors.complaint_get(request.user, reference))  # type: ignore[arg-type]
+
+
+@router.patch(
+    "/complaints/{reference}", response={200: ComplaintOut, **ERRORS}, url_name="complaint_patch"
+)
+def complaint_patch(request: HttpRequest, reference: str, payload: ComplaintPatch):
+    """Correct the record or the classification: the same services, record rules and timeline
+    entries (before and after) as the complaint page; the clocks and the rung follow a new grade
+    or risk flag. Both parts change together or not at all."""
+    user: User = request.user  # type: ignore[assignment]
+    complaint = selectors.complaint_get(user, reference)
+    record, classification = patch_values(complaint, payload)
+    with transaction.atomic():
+        if record:
+            complaint = services.complaint_update_record(complaint, user, **record)
+        if classification:
+            complaint = services.complaint_classify(complaint, user, **classification)
+    return complaint_out(request, selectors.complaint_get(user, reference))
 
 
 @router.get("/complaints", response={200: ComplaintPage, **ERRORS}, url_name="complaint_list")

@@ -7,14 +7,15 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Status, UploadedFile
 
-from complaintdesk.accounts.models import User
+from complaintdesk.accounts.models import Organisation, User
 from complaintdesk.complaints import permissions, selectors, services
 from complaintdesk.complaints.models import Attachment
+from complaintdesk.customers import services as customers
 from complaintdesk.customers.models import Complainant
 from complaintdesk.customers.selectors import complainant_search, mask
 
 from .errors import ApiError
-from .schemas import AttachmentOut, ComplainantOut, ComplainantPatch, ErrorOut
+from .schemas import AttachmentOut, ComplainantIn, ComplainantOut, ComplainantPatch, ErrorOut
 
 router = Router(tags=["complainants and evidence"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
@@ -45,6 +46,30 @@ def complainants_search(request: HttpRequest, q: str = Query(..., min_length=1, 
         permissions.registration_units(user).values_list("organisation_id", flat=True)
     )
     return [_complainant_out(person, True) for person in complainant_search(organisations, q)]
+
+
+@router.post("/complainants", response={200: ComplainantOut, 201: ComplainantOut, **ERRORS})
+def complainant_create(request: HttpRequest, payload: ComplainantIn):
+    """Put a complainant on file before their complaint arrives (a bank's core system sending
+    its customers). Someone already on file with the same phone or e-mail is not recorded twice:
+    their record comes back with 200, a new one with 201."""
+    user: User = request.user  # type: ignore[assignment]
+    organisations = Organisation.objects.filter(
+        pk__in=permissions.registration_units(user).values("organisation_id")
+    )
+    if payload.organisation:
+        organisations = organisations.filter(code=payload.organisation)
+    found = list(organisations[:2])
+    if len(found) != 1:
+        message = (
+            _("Say which organisation the complainant belongs to.")
+            if len(found) > 1
+            else _("You may not register complainants there.")
+        )
+        raise ApiError(422, "invalid", message, "organisation")
+    values = payload.dict(exclude={"organisation"})
+    person, created = customers.complainant_create(found[0], **values)
+    return Status(201 if created else 200, _complainant_out(person, True))
 
 
 @router.get("/complaints/{reference}/complainant", response={200: ComplainantOut, **ERRORS})

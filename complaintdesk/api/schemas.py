@@ -26,6 +26,42 @@ class ComplaintIn(Schema):
     external_id: str = Field("", max_length=100)
 
 
+class ComplaintPatch(Schema):
+    """The record and classification fields to change; those left out stay as they are. The
+    record rules decide who may change what in which state (409 when refused)."""
+
+    subject: str | None = Field(None, min_length=1, max_length=200)
+    description: str | None = Field(None, min_length=1, max_length=20000)
+    language: str | None = Field(None, max_length=10, description="zh-hans, zh-hant or en")
+    site: str | None = Field(None, max_length=40, description="the site's unit code; '' for none")
+    incident_at: datetime | None = None
+    incident_place: str | None = Field(None, max_length=255)
+    persons_involved: str | None = Field(None, max_length=255)
+    demand: str | None = Field(None, max_length=5000)
+    claimed_loss_amount: Decimal | None = Field(None, ge=0, max_digits=14, decimal_places=2)
+    claimed_loss_currency: str | None = Field(None, max_length=3)
+    claimed_loss_items: str | None = Field(None, max_length=5000)
+    evidence_description: str | None = Field(None, max_length=5000)
+    category: str | None = Field(None, max_length=40, description="a category code; '' for none")
+    grade: str | None = Field(None, max_length=12, description="general, significant, major…")
+    anger_score: int | None = Field(None, ge=1, le=5)
+    risk_flags: list[str] | None = Field(
+        None, max_length=6, description="the complete set of risk flags after the change"
+    )
+
+
+class ComplainantIn(Schema):
+    name: str = Field(..., min_length=1, max_length=200)
+    phone: str = Field("", max_length=40)
+    email: str = Field("", max_length=254)
+    address: str = Field("", max_length=2000)
+    preferred_language: str = Field("", max_length=10)
+    account_reference: str = Field("", max_length=80)
+    organisation: str = Field(
+        "", max_length=40, description="the organisation's code, when you register in several"
+    )
+
+
 class UnitOut(Schema):
     code: str
     name: str

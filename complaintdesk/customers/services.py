@@ -82,6 +82,27 @@ def complainant_for_submission(
         )
 
 
+def complainant_create(organisation: Organisation, **details: str) -> tuple[Complainant, bool]:
+    """Put someone on file ahead of any complaint (another system sending its customers): the
+    record already held for the same name with the same phone or e-mail comes back instead of a
+    second one, so (person, created). A machine cannot look at a look-up's list as a receiver
+    does, so a shared number under another name is a new record, as on the public form. The
+    caller has checked that it may register complaints there."""
+    unknown = set(details) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown complainant fields: {sorted(unknown)}")
+    person = Complainant(organisation=organisation, **{k: v.strip() for k, v in details.items()})
+    problems = _problems(person)
+    if problems:
+        raise GuardFailed(_("The complainant record is not valid:"), details=problems)
+    with transaction.atomic():
+        for existing in complainant_find(organisation, phone=person.phone, email=person.email):
+            if _same_name(existing.name, person.name):
+                return existing, False
+        person.save()
+    return person, True
+
+
 # What staff may correct on a complainant's record (identity documents are not among them:
 # they are taken at intake and revealed only under audit).
 EDITABLE_FIELDS = (

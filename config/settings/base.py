@@ -46,8 +46,10 @@ INSTALLED_APPS = [
     "complaintdesk.authority",
     "complaintdesk.correspondence",
     "complaintdesk.mailin",
+    "complaintdesk.webhooks",
     "complaintdesk.workspace",
     "complaintdesk.portal",
+    "complaintdesk.transfer",
     "complaintdesk.api",
     # django-ninja's own templates and static files: the API docs without a CDN.
     "ninja",
@@ -248,3 +250,14 @@ LOGGING = {
         "mail.log": {"level": "WARNING"},
     },
 }
+
+# --- Webhooks (complaintdesk.webhooks) ---------------------------------------------------------
+# A receiver has this long to answer one POST before the attempt counts as failed.
+WEBHOOK_TIMEOUT_SECONDS = int(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10"))
+# Attempts per delivery: waits double from one minute up to the cap (1, 2, 4 … min), then the
+# delivery is given up.
+WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "10"))
+WEBHOOK_RETRY_CAP_MINUTES = int(os.environ.get("WEBHOOK_RETRY_CAP_MINUTES", "360"))
+# Failures in a row, over all its deliveries, after which a subscription is paused and its
+# owner told: a receiver that is gone stops costing the worker a timeout per event.
+WEBHOOK_PAUSE_AFTER_FAILURES = int(os.environ.get("WEBHOOK_PAUSE_AFTER_FAILURES", "10"))
