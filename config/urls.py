@@ -10,6 +10,9 @@ urlpatterns = [
     path("", include("complaintdesk.accounts.urls")),
     # The complainant's side, no login: /submit/ and /track/.
     path("", include("complaintdesk.portal.urls")),
+    # Before the workspace's "complaints/<reference>/": "export" is not a reference.
+    path("complaints/export/", include("complaintdesk.transfer.export_urls")),
     path("complaints/", include("complaintdesk.workspace.urls")),
+    path("imports/", include("complaintdesk.transfer.import_urls")),
     path("notifications/", include("complaintdesk.workspace.inbox_urls")),
 ]

@@ -3,13 +3,18 @@ services and selectors as the pages; scope and roles are the token's user's."""
 
 import hashlib
 import json
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import Literal
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Header, Query, Router, Status
+from ninja import Field, Header, Query, Router, Schema, Status
+from pydantic import field_validator
+from pydantic_core import PydanticCustomError
 
 from complaintdesk.accounts.models import OrgUnit, User
 from complaintdesk.complaints import permissions, selectors, services
@@ -17,6 +22,8 @@ from complaintdesk.complaints.choices import Channel, EventKind, Language, RiskF
 from complaintdesk.complaints.events import CONTACT_KINDS
 from complaintdesk.complaints.models import Category, Complaint
 from complaintdesk.sla.selectors import ClockRow, clock_rows, clock_rows_of
+from complaintdesk.transfer import export_responses, exporting
+from complaintdesk.transfer.export_responses import XLSX_CONTENT_TYPE
 
 from .corrections import patch_values
 from .errors import ApiError
@@ -139,6 +146,62 @@ def _replayed(user: User, key: str, digest: str) -> Complaint | None:
     return earlier.complaint
 
 
+class QueueParams(Schema):
+    """The filters of the complaint list, which its export takes too."""
+
+    status: str = Field("open", max_length=24, description="open, final, or a status")
+    sla: str = Field("", max_length=10, description="breached, warning, running or paused")
+    q: str = Field("", max_length=200, description="reference, subject or complainant")
+    order: str = Field("received", max_length=10, description="received or due")
+    unit: str = Field("", max_length=40, description="a unit's code, its subtree included")
+    handler: int | None = Field(None, ge=1, le=2**62, description="the handler's id")
+    category: str = Field("", max_length=40)
+    grade: str = Field("", max_length=12)
+    channel: str = Field("", max_length=20)
+    risk: str = Field("", max_length=12, description="a risk flag: media, regulator…")
+    received_from: datetime | None = None
+    received_to: datetime | None = None
+    updated_from: datetime | None = None
+    updated_to: datetime | None = None
+
+    @field_validator("received_from", "received_to", "updated_from", "updated_to")
+    @classmethod
+    def _in_utc(cls, moment: datetime | None) -> datetime | None:
+        """As UTC, which every database holds: PostgreSQL refuses an offset beyond 15:59
+        that Python accepts, and an instant near year 1 or 9999 may have no UTC at all
+        (a bad date, 422, not a server error)."""
+        if moment is None:
+            return None
+        try:
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment)
+            return moment.astimezone(UTC)
+        except (OverflowError, ValueError):
+            raise PydanticCustomError("datetime_parsing", "Enter a valid date/time.") from None
+
+
+def _queue_arguments(params: QueueParams) -> dict:
+    """The list's filters as the queue selectors take them (and exporting.QueueQuery)."""
+    return {
+        "status": params.status,
+        "search": params.q,
+        "sla": params.sla,
+        "order": params.order if params.order in selectors.QUEUE_ORDERS else "received",
+        "filters": selectors.QueueFilters(
+            unit=params.unit,
+            handler_id=params.handler,
+            category=params.category,
+            grade=params.grade,
+            channel=params.channel,
+            risk=params.risk,
+            received_from=params.received_from,
+            received_to=params.received_to,
+            updated_from=params.updated_from,
+            updated_to=params.updated_to,
+        ),
+    }
+
+
 @router.post(
     "/complaints",
     response={200: ComplaintOut, 201: ComplaintOut, **ERRORS},
@@ -198,6 +261,47 @@ def complaint_create(
     return Status(201, complaint_out(request, complaint))
 
 
+# What the export answers with: a file, not JSON, so its 200 is declared here by hand.
+EXPORT_RESPONSE = {
+    "description": "The queue as a file: CSV (UTF-8 with a byte-order mark) or an Excel workbook.",
+    "content": {
+        "text/csv": {"schema": {"type": "string"}},
+        XLSX_CONTENT_TYPE: {"schema": {"type": "string", "format": "binary"}},
+    },
+}
+
+
+# Before "/complaints/{reference}": "export" is not a reference.
+@router.get(
+    "/complaints/export",
+    response=ERRORS,
+    url_name="complaint_export",
+    openapi_extra={"responses": {200: EXPORT_RESPONSE}},
+)
+def complaint_export(
+    request: HttpRequest,
+    params: Query[QueueParams],
+    file_format: Literal["csv", "xlsx"] = Query("csv", alias="format"),
+):
+    """Every complaint of the list with the same filters, in its order, as one file: a CSV
+    streams whatever the length; an Excel workbook holds at most the server's ceiling of rows
+    (422 `too_many_rows` above it: ask for the CSV). Contacts are masked where the user's
+    role may not see them."""
+    user: User = request.user  # type: ignore[assignment]
+    query = exporting.QueueQuery(**_queue_arguments(params))
+    if file_format == "csv":
+        return export_responses.csv_response(user, query)
+    if exporting.too_many_for_xlsx(user, query):
+        raise ApiError(
+            422,
+            "too_many_rows",
+            _("More than %(limit)s complaints: too many for an Excel file; ask for CSV.")
+            % {"limit": settings.EXPORT_XLSX_MAX_ROWS},
+            "format",
+        )
+    return export_responses.xlsx_response(user, query)
+
+
 @router.get(
     "/complaints/{reference}", response={200: ComplaintOut, **ERRORS}, url_name="complaint_get"
 )
@@ -226,43 +330,15 @@ def complaint_patch(request: HttpRequest, reference: str, payload: ComplaintPatc
 @router.get("/complaints", response={200: ComplaintPage, **ERRORS}, url_name="complaint_list")
 def complaint_list(
     request: HttpRequest,
-    status: str = Query("open", max_length=24, description="open, final, or a status"),
-    sla: str = Query("", max_length=10, description="breached, warning, running or paused"),
-    q: str = Query("", max_length=200, description="reference, subject or complainant"),
-    order: str = Query("received", max_length=10, description="received or due"),
+    params: Query[QueueParams],
     cursor: str = Query("", max_length=200),
-    unit: str = Query("", max_length=40, description="a unit's code, its subtree included"),
-    handler: int | None = Query(None, ge=1, le=2**62, description="the handler's id"),
-    category: str = Query("", max_length=40),
-    grade: str = Query("", max_length=12),
-    channel: str = Query("", max_length=20),
-    risk: str = Query("", max_length=12, description="a risk flag: media, regulator…"),
-    received_from: datetime | None = None,
-    received_to: datetime | None = None,
-    updated_from: datetime | None = None,
-    updated_to: datetime | None = None,
 ):
     """The complaints the token's user may see, newest first (or the earliest deadline
     first), a page at a time: pass `next_cursor` back as `cursor` for the next."""
     page = selectors.complaint_queue(
         request.user,  # type: ignore[arg-type]
-        status=status,
-        search=q,
-        sla=sla,
-        order=order if order in selectors.QUEUE_ORDERS else "received",
         cursor=cursor,
-        filters=selectors.QueueFilters(
-            unit=unit,
-            handler_id=handler,
-            category=category,
-            grade=grade,
-            channel=channel,
-            risk=risk,
-            received_from=received_from,
-            received_to=received_to,
-            updated_from=updated_from,
-            updated_to=updated_to,
-        ),
+        **_queue_arguments(params),
     )
     clocks = clock_rows_of(page.rows)
     return {

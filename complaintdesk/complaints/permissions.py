@@ -6,6 +6,7 @@ outside a user's sight are reported as not found, never as forbidden, so that no
 that a reference exists.
 """
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from django.db.models import Q, QuerySet
@@ -90,6 +91,19 @@ def can_view(user: User, complaint: Complaint) -> bool:
 
 def can_view_sensitive(user: User, complaint: Complaint) -> bool:
     return has_capability(user, complaint, Capability.VIEW_SENSITIVE)
+
+
+def sensitive_sight(user: User) -> Callable[[Complaint], bool]:
+    """can_view_sensitive for many complaints at once (an export): the user's roles and rungs
+    are read here, once, so that each complaint is then decided in memory, with no query.
+    The complaints need only the fields roles_on reads (unit_path, organisation_id,
+    escalation_level, handler_id, received_by_id)."""
+    role_paths(user)
+    _ladder_sight(user)
+    sensitive_roles = {
+        role for role in Role if Capability.VIEW_SENSITIVE in capabilities_of({role})
+    }
+    return lambda complaint: bool(roles_on(user, complaint) & sensitive_roles)
 
 
 def require_capability(user: User, complaint: Complaint, capability: str) -> None:

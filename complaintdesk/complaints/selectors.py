@@ -125,27 +125,19 @@ class QueueFilters:
         return queryset
 
 
-def complaint_queue(
+def complaint_queue_matching(
     user: User,
     *,
     status: str = "",
     search: str = "",
     sla: str = "",
-    order: str = "received",
-    cursor: str = "",
-    limit: int = QUEUE_PAGE_SIZE,
     filters: QueueFilters | None = None,
-) -> QueuePage:
-    """The complaints a user may see, one keyset page at a time: newest first, or ("due") the
-    earliest deadline first and then those with no running deadline, newest first.
-
-    Keyset paging on (column, id) instead of OFFSET, and no COUNT(*): both stay constant time
-    however deep the queue is, which is what a queue at a million rows needs. `status` is a
-    Status value, or "open"/"final" for the two groups; `sla` one of SLA_FILTERS.
+) -> QuerySet:
+    """Every complaint a queue with these filters shows the user, unordered and unpaged: the
+    one filter behind the queue's pages and its exports, so that the two never disagree.
+    `status` is a Status value, or "open"/"final" for the two groups; `sla` one of SLA_FILTERS.
     """
-    queryset = permissions.visible_complaints(user).select_related(
-        "unit", "handler", "complainant", "category"
-    )
+    queryset = permissions.visible_complaints(user)
     if status == "open":
         queryset = queryset.filter(status__in=OPEN_STATUSES)
     elif status == "final":
@@ -171,6 +163,41 @@ def complaint_queue(
         if len(digits) >= 6:
             found |= Q(complainant__phone_digits=digits)
         queryset = queryset.filter(found)
+    return queryset
+
+
+def complaint_queue_in_order(queryset: QuerySet, order: str) -> list[QuerySet]:
+    """The queue's whole order, as querysets to read one after the other (an export reads
+    them all; complaint_queue pages through the same order by keyset)."""
+    if QUEUE_ORDERS.get(order) != "sla_due_at":
+        return [queryset.order_by("-received_at", "-id")]
+    return [
+        queryset.filter(sla_due_at__isnull=False).order_by("sla_due_at", "id"),
+        queryset.filter(sla_due_at__isnull=True).order_by("-received_at", "-id"),
+    ]
+
+
+def complaint_queue(
+    user: User,
+    *,
+    status: str = "",
+    search: str = "",
+    sla: str = "",
+    order: str = "received",
+    cursor: str = "",
+    limit: int = QUEUE_PAGE_SIZE,
+    filters: QueueFilters | None = None,
+) -> QueuePage:
+    """The complaints a user may see, one keyset page at a time: newest first, or ("due") the
+    earliest deadline first and then those with no running deadline, newest first.
+
+    Keyset paging on (column, id) instead of OFFSET, and no COUNT(*): both stay constant time
+    however deep the queue is, which is what a queue at a million rows needs. The filters are
+    complaint_queue_matching's.
+    """
+    queryset = complaint_queue_matching(
+        user, status=status, search=search, sla=sla, filters=filters
+    ).select_related("unit", "handler", "complainant", "category")
     column = QUEUE_ORDERS.get(order, QUEUE_ORDERS["received"])
     position = _decode_cursor(cursor, column) if cursor else None
     wanted = limit + 1

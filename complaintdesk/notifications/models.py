@@ -17,6 +17,7 @@ class NotificationKind(models.TextChoices):
     CONFIRM_RECEIPT = "confirm_receipt", _("Confirm the reply reached the complainant")
     COMPLAINANT_WROTE = "complainant_wrote", _("The complainant wrote")
     LETTER_FAILED = "letter_failed", _("A mail to the complainant could not be delivered")
+    WEBHOOK_PAUSED = "webhook_paused", _("A webhook subscription was paused")
 
 
 class Notification(models.Model):

@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from complaintdesk.complaints.models import Complaint
+
 
 @dataclass(frozen=True)
 class SweepRan:
@@ -12,3 +14,15 @@ class SweepRan:
 
     now: datetime
     report: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ClockBreached:
+    """A clock passed its deadline and was breached (published in the sweep's transaction,
+    the complaint locked). A clock that lapses (`BreachAction.LAPSE`) is not: missing that
+    deadline broke no promise, it only means the next response is due."""
+
+    complaint: Complaint
+    clock_name: str
+    due_at: datetime
+    at: datetime

@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,3 +9,6 @@ class WebhooksConfig(AppConfig):
 
     name = "complaintdesk.webhooks"
     verbose_name = _("Webhooks")
+
+    def ready(self) -> None:
+        import_module(f"{self.name}.subscribers").connect()

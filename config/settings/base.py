@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "complaintdesk.workspace.context_processors.unread",
                 "complaintdesk.workspace.context_processors.capture",
+                "complaintdesk.transfer.context_processors.imports",
             ],
         },
     },
@@ -203,6 +204,13 @@ TRACKING_LOOKUPS_PER_HOUR = int(os.environ.get("TRACKING_LOOKUPS_PER_HOUR", "30"
 
 # Requests per API token and minute.
 API_REQUESTS_PER_MINUTE = int(os.environ.get("API_REQUESTS_PER_MINUTE", "600"))
+
+# Rows a queue export may hold as an Excel workbook, which is built whole before it is sent;
+# a CSV streams as it is read and has no ceiling.
+EXPORT_XLSX_MAX_ROWS = int(os.environ.get("EXPORT_XLSX_MAX_ROWS", "200000"))
+
+# The largest import file accepted (a CSV of 100,000 complaints is some 50 MB).
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(200 * 1024 * 1024)))
 
 # Attachments: evidence is kept with the record, but nothing uploaded is ever trusted.
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(20 * 1024 * 1024)))

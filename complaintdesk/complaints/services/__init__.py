@@ -20,6 +20,13 @@ from .handling import (
     complaint_record_step,
     complaint_reply,
 )
+from .history import (
+    HistoricalComplaint,
+    ImportOutcome,
+    complaints_import,
+    historical_already_imported,
+    historical_problems,
+)
 from .intake import (
     attachment_problems,
     complaint_attach,
@@ -46,7 +53,7 @@ from .lifecycle import (
     move_check,
 )
 from .moves import MOVES, complaint_move
-from .numbering import reference_allocate
+from .numbering import reference_allocate, references_allocate
 from .privacy import complainant_identity_reveal, complainant_update
 from .system import (
     complaint_correspondence_recorded,
@@ -57,6 +64,8 @@ from .system import (
 
 __all__ = [
     "MOVES",
+    "HistoricalComplaint",
+    "ImportOutcome",
     "Submission",
     "attachment_problems",
     "complainant_identity_reveal",
@@ -100,6 +109,10 @@ __all__ = [
     "complaint_update_record",
     "complaint_withdraw",
     "complaint_write_in",
+    "complaints_import",
+    "historical_already_imported",
+    "historical_problems",
     "move_check",
     "reference_allocate",
+    "references_allocate",
 ]

@@ -155,7 +155,13 @@ def _sent_in(
 def _already_received(organisation: Organisation, intake_key: str) -> Complaint | None:
     if not intake_key:
         return None
-    return Complaint.objects.filter(organisation=organisation, intake_key=intake_key).first()
+    # The exclude repeats the unique index's condition so that SQLite uses that index: it
+    # cannot tell by itself that a parameter is never ''.
+    return (
+        Complaint.objects.filter(organisation=organisation, intake_key=intake_key)
+        .exclude(intake_key="")
+        .first()
+    )
 
 
 def complaint_write_in(

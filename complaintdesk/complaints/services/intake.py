@@ -69,11 +69,13 @@ def _validate(complaint: Complaint) -> None:
         problems.append(_("The claimed loss cannot be negative."))
     else:
         problems += amount_problems(complaint.claimed_loss_amount)
-    if complaint.channel not in Channel.values:
+    # `in Channel` compares with the members' values; `Channel.values` would translate every
+    # label first, which an import of 100,000 rows pays for 100,000 times.
+    if complaint.channel not in Channel:
         problems.append(_("Unknown channel."))
-    if complaint.grade not in Grade.values:
+    if complaint.grade not in Grade:
         problems.append(_("Unknown grade."))
-    if complaint.language not in Language.values:
+    if complaint.language not in Language:
         problems.append(_("Unknown language."))
     organisation_id = complaint.organisation_id
     if complaint.site is not None and (

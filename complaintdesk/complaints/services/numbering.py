@@ -26,3 +26,27 @@ def reference_allocate(prefix: str, year: int) -> str:
             .get(prefix=prefix, year=year)
         )
     return f"{prefix}-{year}-{value:06d}"
+
+
+def references_allocate(prefix: str, year: int, count: int) -> list[str]:
+    """Take the next `count` numbers for (prefix, year) in one step, for a bulk import.
+
+    The same row and the same locking as `reference_allocate`: the increment by `count` is one
+    UPDATE, so the block handed out is contiguous and no concurrent writer can take a number
+    from inside it.
+    """
+    if count <= 0:
+        return []
+    with transaction.atomic():
+        ReferenceSequence.objects.bulk_create(
+            [ReferenceSequence(prefix=prefix, year=year, last_value=0)], ignore_conflicts=True
+        )
+        ReferenceSequence.objects.filter(prefix=prefix, year=year).update(
+            last_value=F("last_value") + count
+        )
+        last = (
+            ReferenceSequence.objects.select_for_update()
+            .values_list("last_value", flat=True)
+            .get(prefix=prefix, year=year)
+        )
+    return [f"{prefix}-{year}-{value:06d}" for value in range(last - count + 1, last + 1)]

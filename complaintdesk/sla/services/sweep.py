@@ -16,12 +16,14 @@ from django.utils import timezone
 from complaintdesk.complaints import policy_events as timeline
 from complaintdesk.complaints.events import EscalationCause
 from complaintdesk.complaints.models import Complaint
+from complaintdesk.core.hooks import publish
 from complaintdesk.notifications.models import NotificationKind
 from complaintdesk.notifications.services import notify
 
 from .. import selectors
 from ..calendars import warning_times
 from ..choices import SWEPT_CLOCK_STATES, BreachAction, ClockState, FiringKind
+from ..hooks import ClockBreached
 from ..models import ComplaintClock, SlaFiring
 from .clocks import complaint_sla_refresh
 from .escalation import escalate_to
@@ -129,6 +131,7 @@ def _breach(clock_id: int, now: datetime, report: SweepReport) -> None:
         )
         report.breaches += 1
         if action != BreachAction.LAPSE:
+            publish(ClockBreached(complaint, clock.name, clock.due_at, now))
             _after_breach(complaint, clock, action, now, report)
         complaint_sla_refresh(complaint)
         report.clocks.append(clock.pk)

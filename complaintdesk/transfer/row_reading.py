@@ -1,0 +1,186 @@
+"""One row of an import file read into a historical complaint, or the reasons its cells cannot
+be (the record rules are the import service's to check).
+
+A reader is built once per run: the organisation's units, sites, categories, root causes and
+staff are read into dictionaries then, so that a row costs no query however many there are.
+"""
+
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from complaintdesk.accounts.models import Organisation, OrgUnit, UnitKind, User
+from complaintdesk.complaints.choices import Channel, Grade, Language, RiskFlag, Status
+from complaintdesk.complaints.models import Category, RootCause
+from complaintdesk.complaints.services import HistoricalComplaint
+from complaintdesk.core.scripts import language_of
+from complaintdesk.customers.services import ContactDetails
+
+from .fields import FIELDS
+from .values import CellError, ChoiceReader, amount_of, text_of, when_of, whole_number_of
+
+_LABELS = {f.name: f.label for f in FIELDS}
+_RECEIPT_REQUIRED = gettext_lazy("The time of receipt is required.")
+_UNIT_REQUIRED = gettext_lazy("The unit is required: map its column or choose a default unit.")
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int
+    column: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "message": self.message}
+
+
+@dataclass
+class RowResult:
+    row: int
+    complaint: HistoricalComplaint | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _by_code(items: Any) -> dict[str, Any]:
+    return {item.code.strip().casefold(): item for item in items}
+
+
+class RowReader:
+    """Reads rows with one mapping ({our field: their header}) and one set of defaults (what
+    a column left empty, or not in the file at all, is taken to be)."""
+
+    def __init__(
+        self,
+        organisation: Organisation,
+        mapping: dict[str, str],
+        defaults: dict[str, Any],
+    ) -> None:
+        self.organisation = organisation
+        self.default_language = organisation.default_language
+        self.mapping = mapping
+        self.defaults = defaults
+        self.zone = _zone(defaults.get("time_zone") or organisation.time_zone)
+        self.day_first = bool(defaults.get("day_first"))
+        units = OrgUnit.objects.filter(organisation=organisation)
+        self.units = _by_code(u for u in units if u.kind != UnitKind.SITE)
+        self.sites = _by_code(u for u in units if u.kind == UnitKind.SITE)
+        self.categories = _by_code(Category.objects.filter(organisation=organisation))
+        self.root_causes = _by_code(RootCause.objects.filter(organisation=organisation))
+        self.staff = {
+            user.username.casefold(): user
+            for user in User.objects.filter(is_active=True).filter(
+                role_assignments__unit__organisation=organisation
+            )
+        }
+        self.channel = ChoiceReader(Channel, _("Unknown channel “%(value)s”."))
+        self.status = ChoiceReader(Status, _("Unknown status “%(value)s”."))
+        self.grade = ChoiceReader(Grade, _("Unknown grade “%(value)s”."))
+        self.language = ChoiceReader(Language, _("Unknown language “%(value)s”."))
+        self.risks = ChoiceReader(RiskFlag, _("Unknown risk flag “%(value)s”."))
+        # The messages are translated here, once, not for every row.
+        self.find_unit = self._finder(self.units, _("No unit with the code “%(value)s”."))
+        self.find_site = self._finder(self.sites, _("No site with the code “%(value)s”."))
+        self.find_category = self._finder(self.categories, _("No category “%(value)s”."))
+        self.find_root_cause = self._finder(self.root_causes, _("No root cause “%(value)s”."))
+        self.find_handler = self._finder(self.staff, _("No member of staff “%(value)s”."))
+
+    def read(self, number: int, cells: dict[str, Any]) -> RowResult:
+        result = RowResult(number)
+        values: dict[str, Any] = {}
+
+        def take(name: str, reader: Any, default: Any = None) -> None:
+            header = self.mapping.get(name, "")
+            raw = cells.get(header) if header else None
+            if raw is None or text_of(raw) == "":
+                raw = self.defaults.get(name) or None
+            try:
+                values[name] = reader(raw) if raw is not None else default
+            except CellError as error:
+                result.problems.append(Problem(number, header or str(_LABELS[name]), error.message))
+                values[name] = default
+
+        take("received_at", self._when)
+        take("closed_at", self._when)
+        take("first_replied_at", self._when)
+        take("channel", self.channel, Channel.IMPORT)
+        take("status", self.status, Status.CLOSED)
+        take("grade", self.grade, Grade.GENERAL)
+        take("language", self.language, "")
+        take("risks", self.risks.many, frozenset())
+        take("anger_score", whole_number_of)
+        take("claimed_loss_amount", amount_of)
+        take("unit", self.find_unit)
+        take("site", self.find_site)
+        take("category", self.find_category)
+        take("root_cause", self.find_root_cause)
+        take("handler", self.find_handler)
+        for name in ("external_id", "subject", "description", "complainant_name", "phone",
+                     "email", "demand", "claimed_loss_currency", "findings"):  # fmt: skip
+            take(name, text_of, "")
+        for name, message in (
+            ("received_at", _RECEIPT_REQUIRED),
+            ("unit", _UNIT_REQUIRED),
+        ):
+            header = self.mapping.get(name, "") or str(_LABELS[name])
+            if values[name] is None and not any(p.column == header for p in result.problems):
+                result.problems.append(Problem(number, header, str(message)))
+        if result.problems:
+            return result
+        complaint = HistoricalComplaint(
+            unit=values["unit"],
+            received_at=values["received_at"],
+            subject=values["subject"],
+            description=values["description"],
+            complainant=ContactDetails(
+                values["complainant_name"], values["phone"], values["email"]
+            ),
+            channel=values["channel"],
+            status=values["status"],
+            closed_at=values["closed_at"],
+            first_replied_at=values["first_replied_at"],
+            # Detected here, once: the import service would otherwise detect it twice, for
+            # the check and for the write.
+            language=values["language"]
+            or language_of(f"{values['subject']}\n{values['description']}", self.default_language),
+            external_id=values["external_id"],
+            site=values["site"],
+            category=values["category"],
+            grade=values["grade"],
+            anger_score=values["anger_score"],
+            risks=values["risks"],
+            root_cause=values["root_cause"],
+            handler=values["handler"],
+            demand=values["demand"],
+            claimed_loss_amount=values["claimed_loss_amount"],
+            claimed_loss_currency=values["claimed_loss_currency"].upper(),
+            findings=values["findings"],
+        )
+        result.complaint = complaint
+        return result
+
+    def _when(self, value: Any) -> Any:
+        return when_of(value, self.zone, day_first=self.day_first)
+
+    @staticmethod
+    def _finder(known: dict[str, Any], unknown: str) -> Any:
+        """Codes and user names are compared without regard to case: "hk-d1" is HK-D1."""
+
+        def find(value: Any) -> Any:
+            text = text_of(value)
+            found = known.get(text.casefold())
+            if found is None:
+                raise CellError(unknown % {"value": text})
+            return found
+
+        return find
+
+
+def _zone(name: str) -> tzinfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
