@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from complaintdesk.accounts.models import Organisation
 
@@ -53,7 +54,7 @@ class ImportMode(models.TextChoices):
 class ImportStatus(models.TextChoices):
     WAITING_FOR_MAPPING = "waiting", _("Waiting for the column mapping")
     QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
+    RUNNING = "running", pgettext_lazy("import status", "Running")
     DONE = "done", _("Done")
     FAILED = "failed", _("Failed")
 

@@ -11,7 +11,10 @@ from .complaint import Complaint
 
 
 class ComplaintEvent(models.Model):
-    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="events")
+    # No index of its own: event_timeline begins with it.
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.PROTECT, related_name="events", db_index=False
+    )
     kind = models.CharField(_("kind"), max_length=32, choices=EventKind.choices)
     # The action of the transitions table for lifecycle moves, so the timeline names them.
     action = models.CharField(_("action"), max_length=32, blank=True)
