@@ -13,6 +13,7 @@ from typing import cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
+from django.db import models
 from django.db.models import Field, QuerySet
 from django.utils import timezone, translation
 from django.utils.functional import Promise
@@ -21,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from complaintdesk.accounts.models import User
 from complaintdesk.complaints import permissions, selectors
-from complaintdesk.complaints.choices import RiskFlag
+from complaintdesk.complaints.choices import Channel, Grade, RiskFlag, Status
 from complaintdesk.complaints.models import Complaint
 from complaintdesk.customers.selectors import mask
 from complaintdesk.sla.choices import ClockState
@@ -78,13 +79,27 @@ def _field(name: str) -> str | Promise:
     return cast(Field, Complaint._meta.get_field(name)).verbose_name
 
 
+@lru_cache(maxsize=1024)
+def _label_in(language: str | None, choices: type[models.TextChoices], value: str) -> str:
+    if value not in choices:
+        return value
+    with translation.override(language):
+        return str(choices(value).label)
+
+
+def _label(choices: type[models.TextChoices], value: str) -> str:
+    """A choice's label in the active language, translated once per export rather than once
+    per row: get_FOO_display() translates every label of the field on each call, which at
+    100,000 rows is most of an export's time."""
+    return _label_in(translation.get_language(), choices, value)
+
+
 def _risk_flags(complaint: Complaint) -> str:
-    return ", ".join(str(RiskFlag(flag).label) for flag in complaint.risk_flags)
+    return ", ".join(_label(RiskFlag, flag) for flag in complaint.risk_flags)
 
 
 def _sla_state(complaint: Complaint) -> str:
-    state = complaint.sla_state
-    return str(ClockState(state).label) if state in ClockState.values else state
+    return _label(ClockState, complaint.sla_state)
 
 
 # The identity document number and the address are never exported: nobody's export needs
@@ -92,12 +107,12 @@ def _sla_state(complaint: Complaint) -> str:
 COLUMNS: tuple[Column, ...] = (
     Column(_("Reference"), 18, lambda c, s: c.reference),
     Column(_field("received_at"), 18, lambda c, s: _local(c.received_at, c)),
-    Column(_field("channel"), 12, lambda c, s: c.get_channel_display()),
-    Column(_field("status"), 16, lambda c, s: c.get_status_display()),
+    Column(_field("channel"), 12, lambda c, s: _label(Channel, c.channel)),
+    Column(_field("status"), 16, lambda c, s: _label(Status, c.status)),
     Column(_("Unit"), 24, lambda c, s: c.unit.name),
     Column(_field("site"), 24, lambda c, s: c.site.name if c.site else ""),
     Column(_field("category"), 20, lambda c, s: c.category.label if c.category else ""),
-    Column(_field("grade"), 12, lambda c, s: c.get_grade_display()),
+    Column(_field("grade"), 12, lambda c, s: _label(Grade, c.grade)),
     Column(_field("anger_score"), 8, lambda c, s: c.anger_score),
     Column(_("Risk flags"), 20, lambda c, s: _risk_flags(c)),
     Column(_field("handler"), 18, lambda c, s: str(c.handler) if c.handler else ""),
