@@ -50,6 +50,7 @@ _VALIDATION = {
     "datetime_type": lambda: _("Enter a valid date/time."),
     "int_parsing": lambda: _("Enter a whole number."),
     "json_invalid": lambda: _("The request body is not valid JSON."),
+    "extra_forbidden": lambda: _("Unknown field: this API does not take it."),
 }
 
 

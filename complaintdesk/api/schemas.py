@@ -5,15 +5,23 @@ from datetime import datetime
 from decimal import Decimal
 
 from ninja import Field, Schema
+from pydantic import ConfigDict
 
 
-class CustomerIn(Schema):
+class StrictIn(Schema):
+    """What callers send: a field we do not know is refused (422, code extra_forbidden), never
+    dropped, so that a misspelt "unit" cannot quietly file a complaint under the default unit."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class CustomerIn(StrictIn):
     name: str = Field(..., min_length=1, max_length=200)
     phone: str = Field("", max_length=40)
     email: str = Field("", max_length=254)
 
 
-class ComplaintIn(Schema):
+class ComplaintIn(StrictIn):
     channel: str = Field(..., max_length=20, description="phone, email, letter, web_form, api…")
     subject: str = Field(..., min_length=1, max_length=200)
     description: str = Field(..., min_length=1, max_length=20000)
@@ -26,7 +34,7 @@ class ComplaintIn(Schema):
     external_id: str = Field("", max_length=100)
 
 
-class ComplaintPatch(Schema):
+class ComplaintPatch(StrictIn):
     """The record and classification fields to change; those left out stay as they are. The
     record rules decide who may change what in which state (409 when refused)."""
 
@@ -50,7 +58,7 @@ class ComplaintPatch(Schema):
     )
 
 
-class ComplainantIn(Schema):
+class ComplainantIn(StrictIn):
     name: str = Field(..., min_length=1, max_length=200)
     phone: str = Field("", max_length=40)
     email: str = Field("", max_length=254)
@@ -114,7 +122,7 @@ class EventOut(Schema):
     visibility: str
 
 
-class ActionIn(Schema):
+class ActionIn(StrictIn):
     """What a move needs, by action: `reason` (reassign, request information, reopen, appeal,
     withdraw, reject), `handler_id` (assign, reassign), `into` (merge: a reference), the
     proposal's fields (propose) or the reply's (reply)."""
@@ -131,7 +139,7 @@ class ActionIn(Schema):
     appeal_route: str = Field("", max_length=5000)
 
 
-class NoteIn(Schema):
+class NoteIn(StrictIn):
     text: str = Field(..., min_length=1, max_length=10000)
     kind: str = Field("note", description="note, call, letter, mail or visit")
 
@@ -170,7 +178,7 @@ class ComplainantOut(Schema):
     account_reference: str
 
 
-class ComplainantPatch(Schema):
+class ComplainantPatch(StrictIn):
     name: str | None = Field(None, min_length=1, max_length=200)
     phone: str | None = Field(None, max_length=40)
     email: str | None = Field(None, max_length=254)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from complaintdesk.accounts.roles import Role
 
@@ -28,7 +29,8 @@ class Action(models.TextChoices):
     PROPOSE = "propose", _("Propose a solution")
     REPLY = "reply", _("Send the reply")
     START_FOLLOW_UP = "start_follow_up", _("Start follow-up")
-    CLOSE = "close", _("Close")
+    # In its own context: Django's admin has a "Close" button of its own, which is no closure.
+    CLOSE = "close", pgettext_lazy("complaint action", "Close")
     REOPEN = "reopen", _("Reopen")
     APPEAL = "appeal", _("Register an appeal")
     WITHDRAW = "withdraw", _("Withdraw")

@@ -14,11 +14,17 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from complaintdesk.complaints.services import HistoricalComplaint, complaints_import
+from complaintdesk.complaints.services import (
+    HistoricalComplaint,
+    PreparedComplaint,
+    complaints_import,
+    historical_prepare,
+)
 from complaintdesk.core.errors import DomainError, GuardFailed
 
 from .models import ImportMode, ImportRun, ImportStatus
-from .reading import table_read
+from .read_ahead import read_ahead
+from .reading import Table, table_read
 from .row_reading import Problem, RowReader
 
 log = logging.getLogger(__name__)
@@ -68,30 +74,41 @@ class _Tally:
         ImportRun.objects.filter(pk=self.run.pk).update(processed_rows=self.processed)
 
 
-Read = list[tuple[int, HistoricalComplaint]]
+Read = list[tuple[int, PreparedComplaint]]
 
 
 def _chunks(run: ImportRun) -> Iterator[tuple[Read, list[Problem], int]]:
-    """((row number, complaint) of the rows whose cells could be read, the problems of those
-    that could not, rows read) a chunk at a time."""
+    """((row number, prepared complaint) of the rows whose cells could be read, the problems
+    of those that could not, rows read) a chunk at a time, read ahead in another thread."""
     reader = RowReader(run.organisation, run.mapping, run.defaults)
     with run.file.open("rb") as file:
         table = table_read(file, run.file_name)
         ImportRun.objects.filter(pk=run.pk).update(total_rows=table.estimated_rows)
         run.total_rows = table.estimated_rows
-        read: Read = []
-        problems: list[Problem] = []
-        count = 0
-        for number, cells in table.rows:
-            result = reader.read(number, cells)
-            count += 1
-            if result.complaint is not None:
-                read.append((number, result.complaint))
-            problems += result.problems
-            if count == CHUNK_ROWS:
-                yield read, problems, count
-                read, problems, count = [], [], 0
-        yield read, problems, count
+        yield from read_ahead(lambda: _read(run, reader, table), language=run.language)
+
+
+def _read(
+    run: ImportRun, reader: RowReader, table: Table
+) -> Iterator[tuple[Read, list[Problem], int]]:
+    """The reading thread's part: cells to records, checked (no query)."""
+    numbers: list[int] = []
+    items: list[HistoricalComplaint] = []
+    problems: list[Problem] = []
+    count = 0
+    for number, cells in table.rows:
+        result = reader.read(number, cells)
+        count += 1
+        if result.complaint is not None:
+            numbers.append(number)
+            items.append(result.complaint)
+        problems += result.problems
+        if count == CHUNK_ROWS:
+            prepared = historical_prepare(run.organisation, items)
+            yield list(zip(numbers, prepared, strict=True)), problems, count
+            numbers, items, problems, count = [], [], [], 0
+    prepared = historical_prepare(run.organisation, items)
+    yield list(zip(numbers, prepared, strict=True)), problems, count
 
 
 def _import(tally: _Tally, read: Read, problems: list[Problem], *, write: bool) -> None:
@@ -100,16 +117,16 @@ def _import(tally: _Tally, read: Read, problems: list[Problem], *, write: bool) 
     a dry run writes nothing the service could find it by."""
     run = tally.run
     rows = []
-    for number, item in read:
-        if item.identity in tally.seen:
+    for number, row in read:
+        if row.item.identity in tally.seen:
             tally.held += 1
         else:
-            tally.seen.add(item.identity)
-            rows.append((number, item))
+            tally.seen.add(row.item.identity)
+            rows.append((number, row))
     outcome = complaints_import(
         run.started_by,
         run.organisation,
-        [item for _number, item in rows],
+        [row for _number, row in rows],
         source=run.source.name,
         write=write,
     )

@@ -67,7 +67,7 @@ class WebhookSubscriptionAdmin(OrganisationScopedAdmin):
 
     @admin.display(description=_("events"))
     def event_list(self, obj: WebhookSubscription) -> str:
-        return ", ".join(obj.events)
+        return ", ".join(str(EventType(code).label) for code in obj.events if code in EventType)
 
     @admin.display(description=_("paused"), boolean=True)
     def is_paused(self, obj: WebhookSubscription) -> bool:
@@ -131,7 +131,7 @@ class WebhookDeliveryAdmin(OrganisationScopedAdmin):
     list_display = [
         "created_at",
         "subscription",
-        "event_type",
+        "event",
         "complaint",
         "status",
         "attempts",
@@ -141,6 +141,15 @@ class WebhookDeliveryAdmin(OrganisationScopedAdmin):
     list_filter = ["status", "event_type", "subscription"]
     list_select_related = ["subscription", "complaint"]
     search_fields = ["event_id", "complaint__reference"]
+
+    @admin.display(description=_("event type"), ordering="event_type")
+    def event(self, obj: WebhookDelivery) -> str:
+        """The event's name in the reader's language; the code (which receivers see in
+        X-ComplaintDesk-Event) for the test event, which has no name of its own."""
+        return (
+            str(EventType(obj.event_type).label) if obj.event_type in EventType else obj.event_type
+        )
+
     readonly_fields = [
         "subscription",
         "event_id",

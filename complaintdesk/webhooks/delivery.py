@@ -2,11 +2,14 @@
 while the receiver fails, every attempt logged, and a subscription that keeps failing paused
 with its owner told."""
 
+import ipaddress
+import socket
 import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -61,9 +64,32 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 _OPENER = urllib.request.build_opener(_NoRedirects)
 
 
+def forbidden_target(url: str) -> str:
+    """Why we will not send to this URL ("" if we will). An organisation's administrator
+    enters it, and the delivery log shows them the start of the answer: a receiver on this
+    server itself (loopback) or the cloud's metadata service (link-local) would let them
+    read what is not theirs. Private networks stay allowed: on an intranet the chat bots and
+    the bank's systems live there. Settings may allow loopback for development and tests."""
+    host = urlsplit(url).hostname or ""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except OSError:
+        return ""  # unresolvable: the send fails and is retried like any unreachable host
+    for address in addresses:
+        ip = ipaddress.ip_address(str(address).split("%")[0])
+        if ip.is_link_local or ip.is_multicast or ip.is_unspecified or ip.is_reserved:
+            return _("The receiver's address %(address)s may not be used.") % {"address": ip}
+        if ip.is_loopback and not settings.WEBHOOK_ALLOW_LOOPBACK:
+            return _("The receiver's address %(address)s may not be used.") % {"address": ip}
+    return ""
+
+
 def _post(url: str, body: bytes, headers: dict[str, str]) -> Answer:
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
     started = time.monotonic()
+    refused_target = forbidden_target(url)
+    if refused_target:
+        return Answer(None, refused_target, "", 0)
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
     status: int | None = None
     error = excerpt = ""
     try:

@@ -6,6 +6,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from complaintdesk.accounts.models import Organisation
@@ -140,4 +141,6 @@ class WebhookAttempt(models.Model):
         ordering = ["at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.status_code or self.error[:40]}"
+        return (
+            f"{timezone.localtime(self.at):%Y-%m-%d %H:%M:%S} {self.status_code or self.error[:40]}"
+        )

@@ -32,8 +32,12 @@ class CaptureForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
     email = forms.EmailField(label=_("Email"), required=False)
+    # Empty unless someone chooses: the language is then read from what they wrote, never
+    # the first of the list (which made every complainant a reader of Simplified Chinese).
     preferred_language = forms.ChoiceField(
-        label=_("Language"), choices=Language.choices, required=False
+        label=_("Language"),
+        choices=[("", _("As they write")), *Language.choices],
+        required=False,
     )
     # How and when it came in.
     unit = forms.ModelChoiceField(

@@ -263,6 +263,9 @@ LOGGING = {
 # --- Webhooks (complaintdesk.webhooks) ---------------------------------------------------------
 # A receiver has this long to answer one POST before the attempt counts as failed.
 WEBHOOK_TIMEOUT_SECONDS = int(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10"))
+# Receivers on this machine (127.0.0.1, ::1): refused in production, where an organisation's
+# administrator could otherwise read this server's own services through the delivery log.
+WEBHOOK_ALLOW_LOOPBACK = env_bool("WEBHOOK_ALLOW_LOOPBACK", False)
 # Attempts per delivery: waits double from one minute up to the cap (1, 2, 4 … min), then the
 # delivery is given up.
 WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "10"))

@@ -24,3 +24,5 @@ WHITENOISE_AUTOREFRESH = True
 # notifications no longer bury the start-up banner; failures still show.
 LOGGING["filters"] = {"quiet_tasks": {"()": "complaintdesk.core.logs.TaskLifecycleFilter"}}  # noqa: F405
 LOGGING["handlers"]["console"]["filters"] = ["quiet_tasks"]  # noqa: F405
+# Webhook receivers on this machine: a developer's or a test's own.
+WEBHOOK_ALLOW_LOOPBACK = True

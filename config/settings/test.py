@@ -29,3 +29,5 @@ WHITENOISE_AUTOREFRESH = True
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 # Tasks run in the enqueuing process, so a test sees the e-mail a notification queued.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Webhook receivers on this machine: a developer's or a test's own.
+WEBHOOK_ALLOW_LOOPBACK = True

@@ -137,3 +137,20 @@ def test_someone_who_registers_nowhere_cannot_put_complainants_on_file(tree):
     )
 
     assert refused.status_code == 422 and refused.json()["error"]["field"] == "organisation"
+
+
+def test_a_field_the_api_does_not_know_is_refused_not_dropped(tree):
+    # Given a caller who writes "unit" where the API takes "org_unit"
+    complaint = ComplaintFactory(unit=tree.site)
+    client = _client(staff(Role.DISTRICT_MANAGER, tree.district), "zh-hant")
+
+    # When it corrects the complaint with it
+    response = _patch(client, complaint.reference, {"subject": "Lift", "unit": "D-KC"})
+
+    # Then nothing is changed, and the error names the field in the caller's language
+    assert response.status_code == 422
+    detail = response.json()["error"]["details"][0]
+    assert (detail["code"], detail["field"]) == ("extra_forbidden", "unit")
+    assert "未知" in detail["message"] or "不" in detail["message"]
+    complaint.refresh_from_db()
+    assert complaint.subject != "Lift"

@@ -23,8 +23,10 @@ from .handling import (
 from .history import (
     HistoricalComplaint,
     ImportOutcome,
+    PreparedComplaint,
     complaints_import,
     historical_already_imported,
+    historical_prepare,
     historical_problems,
 )
 from .intake import (
@@ -66,6 +68,7 @@ __all__ = [
     "MOVES",
     "HistoricalComplaint",
     "ImportOutcome",
+    "PreparedComplaint",
     "Submission",
     "attachment_problems",
     "complainant_identity_reveal",
@@ -111,6 +114,7 @@ __all__ = [
     "complaint_write_in",
     "complaints_import",
     "historical_already_imported",
+    "historical_prepare",
     "historical_problems",
     "move_check",
     "reference_allocate",

@@ -98,10 +98,34 @@ class ImportOutcome:
     problems: dict[int, list[str]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class PreparedComplaint:
+    """A historical complaint made into its record and checked: not yet numbered, linked to
+    its complainant or written."""
+
+    item: HistoricalComplaint
+    complaint: Complaint
+    problems: list[str]
+
+
+def historical_prepare(
+    organisation: Organisation, items: list[HistoricalComplaint]
+) -> list[PreparedComplaint]:
+    """The records of these complaints and why any cannot be imported, in the user's
+    language. No query: an importer may prepare the next rows while the database writes the
+    last ones. The record is checked by the same rules as a registration (intake._validate)."""
+    prepared = []
+    for item in items:
+        complaint = _complaint(item, organisation)
+        prepared.append(
+            PreparedComplaint(item, complaint, _problems(item, complaint, organisation))
+        )
+    return prepared
+
+
 def historical_problems(item: HistoricalComplaint, organisation: Organisation) -> list[str]:
-    """Why this complaint cannot be imported, in the user's language (empty: it can). The
-    record is checked by the same rules as a registration (intake._validate)."""
-    return _problems(item, _complaint(item, organisation), organisation)
+    """Why this complaint cannot be imported (empty: it can)."""
+    return historical_prepare(organisation, [item])[0].problems
 
 
 def _problems(
@@ -188,7 +212,7 @@ def historical_already_imported(
 def complaints_import(
     by: User,
     organisation: Organisation,
-    rows: list[HistoricalComplaint],
+    rows: list[PreparedComplaint],
     *,
     source: str,
     write: bool = True,
@@ -198,6 +222,7 @@ def complaints_import(
     as already imported and left as they are; an invalid row (the record rules, or a unit the
     importer may not register complaints in) is not written, and why is returned by its
     position. With `write=False` nothing is written: a dry run's answer, from the same checks.
+    The rows come from `historical_prepare`.
 
     Nothing is published: no ComplaintRegistered, so no time-standard clock starts, no
     acknowledgement is written to the complainant, no routing and no webhook runs. These
@@ -207,17 +232,18 @@ def complaints_import(
     """
     may_register = _registration_check(by)
     with transaction.atomic():
-        held = historical_already_imported(organisation, rows)
+        held = historical_already_imported(organisation, [row.item for row in rows])
         problems: dict[int, list[str]] = {}
         fresh: list[HistoricalComplaint] = []
         complaints: list[Complaint] = []
         already = 0
-        for position, item in enumerate(rows):
+        for position, (item, complaint, checked) in enumerate(
+            (row.item, row.complaint, row.problems) for row in rows
+        ):
             if item.identity in held:
                 already += 1
                 continue
-            complaint = _complaint(item, organisation)
-            found = _problems(item, complaint, organisation)
+            found = list(checked)
             if not may_register(item.unit):
                 found.append(_("You may not register complaints for this unit."))
             if found:

@@ -270,3 +270,29 @@ def test_a_ping_sends_a_test_event_whatever_the_events_chosen(
     assert payload["data"] == {"subscription": "Estate office system", "sent_by": "Chan Tai Man"}
     delivery.refresh_from_db()
     assert (delivery.status, delivery.complaint) == (DeliveryStatus.DELIVERED, None)
+
+
+def test_a_receiver_on_this_server_is_refused_in_production_and_nothing_is_sent(receiver, settings):
+    # Given production settings, and a subscription whose URL points at this server itself
+    settings.WEBHOOK_ALLOW_LOOPBACK = False
+    delivery = _waiting_delivery(receiver.url)
+
+    # When the worker sends the delivery
+    status, wait = _attempt_when_due(delivery)
+
+    # Then nothing reaches the receiver, and the log says the address may not be used
+    assert receiver.requests == []
+    assert (status, wait) == ("pending", MINUTE)
+    assert "127.0.0.1" in delivery.attempt_log.get().error
+
+
+def test_the_cloud_metadata_address_is_refused_whatever_the_settings():
+    # Given a subscription pointed at the link-local metadata service
+    delivery = _waiting_delivery("http://169.254.169.254/latest/meta-data/")
+
+    # When the worker sends the delivery
+    _attempt_when_due(delivery)
+
+    # Then it is refused before any connection is tried
+    attempt = delivery.attempt_log.get()
+    assert attempt.status_code is None and "169.254.169.254" in attempt.error
