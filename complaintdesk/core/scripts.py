@@ -5,6 +5,7 @@ Traditional ones, and the other way round. A text with no Chinese is English her
 languages the product serves); one where the two scripts tie is the caller's default.
 """
 
+import re
 from functools import cache
 
 import opencc
@@ -17,14 +18,16 @@ def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
-def _is_han(character: str) -> bool:
-    return "\u4e00" <= character <= "\u9fff" or "\u3400" <= character <= "\u4dbf"
+# The CJK Unified Ideographs and their Extension A, as one class: a regular expression scans
+# a text in C, which an import of 100,000 complaints notices.
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def language_of(text: str, default: str = ZH_HANT) -> str:
-    han = "".join(ch for ch in text if _is_han(ch))
+    han = "".join(_HAN.findall(text))
     if not han:
-        return EN if any(ch.isalpha() for ch in text) else default
+        return EN if _LETTER.search(text) else default
     as_simplified = _converter("t2s").convert(han)
     as_traditional = _converter("s2t").convert(han)
     traditional = sum(a != b for a, b in zip(han, as_simplified, strict=False))

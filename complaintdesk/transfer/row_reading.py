@@ -24,6 +24,17 @@ from .fields import FIELDS
 from .values import CellError, ChoiceReader, amount_of, text_of, when_of, whole_number_of
 
 _LABELS = {f.name: f.label for f in FIELDS}
+_TEXT_FIELDS = (
+    "external_id",
+    "subject",
+    "description",
+    "complainant_name",
+    "phone",
+    "email",
+    "demand",
+    "claimed_loss_currency",
+    "findings",
+)
 _RECEIPT_REQUIRED = gettext_lazy("The time of receipt is required.")
 _UNIT_REQUIRED = gettext_lazy("The unit is required: map its column or choose a default unit.")
 
@@ -87,40 +98,43 @@ class RowReader:
         self.find_category = self._finder(self.categories, _("No category “%(value)s”."))
         self.find_root_cause = self._finder(self.root_causes, _("No root cause “%(value)s”."))
         self.find_handler = self._finder(self.staff, _("No member of staff “%(value)s”."))
+        # (field, its header, what an empty cell is, the cell's reader, the field's value when
+        # neither the cell nor the defaults give one), decided once for every row.
+        readers: list[tuple[str, Any, Any]] = [
+            ("received_at", self._when, None),
+            ("closed_at", self._when, None),
+            ("first_replied_at", self._when, None),
+            ("channel", self.channel, Channel.IMPORT),
+            ("status", self.status, Status.CLOSED),
+            ("grade", self.grade, Grade.GENERAL),
+            ("language", self.language, ""),
+            ("risks", self.risks.many, frozenset()),
+            ("anger_score", whole_number_of, None),
+            ("claimed_loss_amount", amount_of, None),
+            ("unit", self.find_unit, None),
+            ("site", self.find_site, None),
+            ("category", self.find_category, None),
+            ("root_cause", self.find_root_cause, None),
+            ("handler", self.find_handler, None),
+            *((name, text_of, "") for name in _TEXT_FIELDS),
+        ]
+        self.plan = [
+            (name, mapping.get(name, ""), defaults.get(name) or None, reader, empty)
+            for name, reader, empty in readers
+        ]
 
     def read(self, number: int, cells: dict[str, Any]) -> RowResult:
         result = RowResult(number)
         values: dict[str, Any] = {}
-
-        def take(name: str, reader: Any, default: Any = None) -> None:
-            header = self.mapping.get(name, "")
+        for name, header, default, reader, empty in self.plan:
             raw = cells.get(header) if header else None
-            if raw is None or text_of(raw) == "":
-                raw = self.defaults.get(name) or None
+            if raw is None or raw == "" or (isinstance(raw, str) and not raw.strip()):
+                raw = default
             try:
-                values[name] = reader(raw) if raw is not None else default
+                values[name] = reader(raw) if raw is not None else empty
             except CellError as error:
                 result.problems.append(Problem(number, header or str(_LABELS[name]), error.message))
-                values[name] = default
-
-        take("received_at", self._when)
-        take("closed_at", self._when)
-        take("first_replied_at", self._when)
-        take("channel", self.channel, Channel.IMPORT)
-        take("status", self.status, Status.CLOSED)
-        take("grade", self.grade, Grade.GENERAL)
-        take("language", self.language, "")
-        take("risks", self.risks.many, frozenset())
-        take("anger_score", whole_number_of)
-        take("claimed_loss_amount", amount_of)
-        take("unit", self.find_unit)
-        take("site", self.find_site)
-        take("category", self.find_category)
-        take("root_cause", self.find_root_cause)
-        take("handler", self.find_handler)
-        for name in ("external_id", "subject", "description", "complainant_name", "phone",
-                     "email", "demand", "claimed_loss_currency", "findings"):  # fmt: skip
-            take(name, text_of, "")
+                values[name] = empty
         for name, message in (
             ("received_at", _RECEIPT_REQUIRED),
             ("unit", _UNIT_REQUIRED),
