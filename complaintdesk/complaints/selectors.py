@@ -150,10 +150,12 @@ def complaint_queue_matching(
         queryset = filters.apply(queryset)
     search = search.strip()
     if search:
-        # A reference, words of the subject, or the complainant: a returning caller is found by
-        # phone (six digits or more), e-mail or name.
+        # A reference (ours, or the number another system gave it: an imported complaint is
+        # asked about by its old number), words of the subject, or the complainant: a
+        # returning caller is found by phone (six digits or more), e-mail or name.
         found = (
             Q(reference__iexact=search)
+            | Q(external_id=search)
             | Q(subject__icontains=search)
             | Q(complainant__name__icontains=search)
         )

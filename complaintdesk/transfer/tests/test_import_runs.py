@@ -13,6 +13,7 @@ from complaintdesk.accounts.roles import Role
 from complaintdesk.complaints.choices import Channel, Status
 from complaintdesk.complaints.events import EventKind
 from complaintdesk.complaints.models import Complaint, ComplaintEvent
+from complaintdesk.complaints.selectors import complaint_queue
 from complaintdesk.complaints.tests.factories import CategoryFactory, staff
 from complaintdesk.core.errors import GuardFailed, NotPermitted
 from complaintdesk.customers.models import Complainant
@@ -241,3 +242,14 @@ def test_a_unit_outside_the_importers_scope_is_an_invalid_row(tree):
     run = run_file(importer, tree, csv_file([line]))
     assert run.invalid_count == 1
     assert "may not register" in run.problems[0]["message"]
+
+
+def test_an_imported_complaint_is_found_in_the_queue_by_its_old_number(tree, importer):
+    # Given a complaint imported from a file that numbered it OLD-2
+    run_file(importer, tree, csv_file(rows(tree, 3)))
+
+    # When the queue is searched for that number, whatever the status
+    page = complaint_queue(importer, status="", search="OLD-2")
+
+    # Then that complaint, and only it, is found
+    assert [c.external_id for c in page.rows] == ["OLD-2"]
