@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Header, Query, Router, Schema, Status
+from ninja import Field, Header, Query, Router, Status
 from pydantic import field_validator
 from pydantic_core import PydanticCustomError
 
@@ -30,6 +30,7 @@ from .errors import ApiError
 from .models import IdempotencyKey
 from .schemas import (
     ActionIn,
+    CallerText,
     ComplaintIn,
     ComplaintOut,
     ComplaintPage,
@@ -146,7 +147,7 @@ def _replayed(user: User, key: str, digest: str) -> Complaint | None:
     return earlier.complaint
 
 
-class QueueParams(Schema):
+class QueueParams(CallerText):
     """The filters of the complaint list, which its export takes too."""
 
     status: str = Field("open", max_length=24, description="open, final, or a status")

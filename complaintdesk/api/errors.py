@@ -51,6 +51,7 @@ _VALIDATION = {
     "int_parsing": lambda: _("Enter a whole number."),
     "json_invalid": lambda: _("The request body is not valid JSON."),
     "extra_forbidden": lambda: _("Unknown field: this API does not take it."),
+    "string_nul": lambda: _("Text cannot contain the NUL character."),
 }
 
 

@@ -3,12 +3,28 @@ from the complaint by `complaint_out`, so nothing the caller may not see leaks b
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
+from pydantic import ConfigDict, field_validator
+from pydantic_core import PydanticCustomError
 
 
-class StrictIn(Schema):
+class CallerText(Schema):
+    """Anything a caller sends, in a query or a body: text holding a NUL character is refused
+    (422, code string_nul). PostgreSQL cannot store it, and a search for it would fail half-way
+    through a streamed export."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _without_nul(cls, value: Any) -> Any:
+        parts = value if isinstance(value, list | tuple) else [value]
+        if any(isinstance(part, str) and "\x00" in part for part in parts):
+            raise PydanticCustomError("string_nul", "Text cannot contain the NUL character.")
+        return value
+
+
+class StrictIn(CallerText):
     """What callers send: a field we do not know is refused (422, code extra_forbidden), never
     dropped, so that a misspelt "unit" cannot quietly file a complaint under the default unit."""
 

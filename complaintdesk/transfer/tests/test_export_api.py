@@ -188,3 +188,17 @@ def test_a_date_filter_no_database_can_hold_is_taken_as_utc_or_refused_as_a_bad_
     error = before_year_one.json()["error"]
     assert error["details"][0]["field"] == "received_to"
     assert error["details"][0]["code"] == "datetime_parsing"
+
+
+@pytest.mark.parametrize("path", [URL, "/api/v1/complaints"])
+def test_a_nul_character_in_a_filter_is_refused_before_any_query(queue, path):
+    # Given a caller whose filter holds a NUL character, which PostgreSQL cannot compare
+    client = _client(staff(Role.HQ_COMPLAINTS, queue.head_office))
+
+    # When it asks for the list or its export
+    response = client.get(path, {"channel": "\x00", "q": "lift"})
+
+    # Then the request is refused, naming the field, and never reaches the database
+    assert response.status_code == 422
+    detail = response.json()["error"]["details"][0]
+    assert (detail["code"], detail["field"]) == ("string_nul", "channel")
