@@ -148,7 +148,9 @@ def complaint_queue_matching(
         queryset = queryset.filter(sla_state=sla)
     if filters is not None:
         queryset = filters.apply(queryset)
-    search = search.strip()
+    # A NUL character can reach here from a typed URL; PostgreSQL cannot compare text
+    # holding one, and it matches nothing anyway.
+    search = search.replace("\x00", "").strip()
     if search:
         # A reference (ours, or the number another system gave it: an imported complaint is
         # asked about by its old number), words of the subject, or the complainant: a

@@ -347,3 +347,17 @@ def test_a_signed_out_visitor_is_sent_to_sign_in(db):
     response = Client().get(reverse("exports:csv"))
 
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_a_nul_character_typed_into_the_search_finds_nothing_and_breaks_nothing(client, tree):
+    # Given a signed-in head-office user
+    client.force_login(staff(Role.HQ_COMPLAINTS, tree.head_office))
+
+    # When the queue and its CSV are asked for with a NUL in the search
+    page = client.get(reverse("complaints:list"), {"q": "\x00"})
+    export = client.get(reverse("exports:csv"), {"q": "lift\x00"})
+
+    # Then both answer (PostgreSQL never sees the NUL)
+    assert page.status_code == 200
+    assert export.status_code == 200
+    b"".join(export.streaming_content)
