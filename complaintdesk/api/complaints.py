@@ -3,18 +3,14 @@ services and selectors as the pages; scope and roles are the token's user's."""
 
 import hashlib
 import json
-from datetime import UTC, datetime
 from typing import Literal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Header, Query, Router, Status
-from pydantic import field_validator
-from pydantic_core import PydanticCustomError
+from ninja import Header, Query, Router, Status
 
 from complaintdesk.accounts.models import OrgUnit, User
 from complaintdesk.complaints import permissions, selectors, services
@@ -30,7 +26,6 @@ from .errors import ApiError
 from .models import IdempotencyKey
 from .schemas import (
     ActionIn,
-    CallerText,
     ComplaintIn,
     ComplaintOut,
     ComplaintPage,
@@ -38,6 +33,7 @@ from .schemas import (
     ErrorOut,
     EventOut,
     NoteIn,
+    QueueParams,
 )
 
 router = Router(tags=["complaints"])
@@ -145,40 +141,6 @@ def _replayed(user: User, key: str, digest: str) -> Complaint | None:
             _("This Idempotency-Key was used with another request body."),
         )
     return earlier.complaint
-
-
-class QueueParams(CallerText):
-    """The filters of the complaint list, which its export takes too."""
-
-    status: str = Field("open", max_length=24, description="open, final, or a status")
-    sla: str = Field("", max_length=10, description="breached, warning, running or paused")
-    q: str = Field("", max_length=200, description="reference, subject or complainant")
-    order: str = Field("received", max_length=10, description="received or due")
-    unit: str = Field("", max_length=40, description="a unit's code, its subtree included")
-    handler: int | None = Field(None, ge=1, le=2**62, description="the handler's id")
-    category: str = Field("", max_length=40)
-    grade: str = Field("", max_length=12)
-    channel: str = Field("", max_length=20)
-    risk: str = Field("", max_length=12, description="a risk flag: media, regulator…")
-    received_from: datetime | None = None
-    received_to: datetime | None = None
-    updated_from: datetime | None = None
-    updated_to: datetime | None = None
-
-    @field_validator("received_from", "received_to", "updated_from", "updated_to")
-    @classmethod
-    def _in_utc(cls, moment: datetime | None) -> datetime | None:
-        """As UTC, which every database holds: PostgreSQL refuses an offset beyond 15:59
-        that Python accepts, and an instant near year 1 or 9999 may have no UTC at all
-        (a bad date, 422, not a server error)."""
-        if moment is None:
-            return None
-        try:
-            if timezone.is_naive(moment):
-                moment = timezone.make_aware(moment)
-            return moment.astimezone(UTC)
-        except (OverflowError, ValueError):
-            raise PydanticCustomError("datetime_parsing", "Enter a valid date/time.") from None
 
 
 def _queue_arguments(params: QueueParams) -> dict:

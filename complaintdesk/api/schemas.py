@@ -1,10 +1,11 @@
 """What the API takes and gives. Inputs are bounded (lengths, list sizes); outputs are built
 from the complaint by `complaint_out`, so nothing the caller may not see leaks by a field."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
 from ninja import Field, Schema
 from pydantic import ConfigDict, field_validator
 from pydantic_core import PydanticCustomError
@@ -221,3 +222,37 @@ class UserOut(Schema):
     id: int
     name: str
     roles: list[RoleOut]
+
+
+class QueueParams(CallerText):
+    """The filters of the complaint list, which its export takes too."""
+
+    status: str = Field("open", max_length=24, description="open, final, or a status")
+    sla: str = Field("", max_length=10, description="breached, warning, running or paused")
+    q: str = Field("", max_length=200, description="reference, subject or complainant")
+    order: str = Field("received", max_length=10, description="received or due")
+    unit: str = Field("", max_length=40, description="a unit's code, its subtree included")
+    handler: int | None = Field(None, ge=1, le=2**62, description="the handler's id")
+    category: str = Field("", max_length=40)
+    grade: str = Field("", max_length=12)
+    channel: str = Field("", max_length=20)
+    risk: str = Field("", max_length=12, description="a risk flag: media, regulator…")
+    received_from: datetime | None = None
+    received_to: datetime | None = None
+    updated_from: datetime | None = None
+    updated_to: datetime | None = None
+
+    @field_validator("received_from", "received_to", "updated_from", "updated_to")
+    @classmethod
+    def _in_utc(cls, moment: datetime | None) -> datetime | None:
+        """As UTC, which every database holds: PostgreSQL refuses an offset beyond 15:59
+        that Python accepts, and an instant near year 1 or 9999 may have no UTC at all
+        (a bad date, 422, not a server error)."""
+        if moment is None:
+            return None
+        try:
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment)
+            return moment.astimezone(UTC)
+        except (OverflowError, ValueError):
+            raise PydanticCustomError("datetime_parsing", "Enter a valid date/time.") from None

@@ -15,7 +15,7 @@ from complaintdesk.customers.models import digits_of
 from complaintdesk.customers.selectors import mask
 
 from . import permissions
-from .choices import FINAL_STATUSES, OPEN_STATUSES, EventKind, RiskFlag, Visibility
+from .choices import FINAL_STATUSES, OPEN_STATUSES, EventKind, RiskFlag, Status, Visibility
 from .models import Complaint, ComplaintEvent, Reply
 
 QUEUE_PAGE_SIZE = 50
@@ -123,6 +123,12 @@ class QueueFilters:
             if moment is not None:
                 queryset = queryset.filter(**{lookup: moment})
         return queryset
+
+
+def queue_status(value: str) -> str:
+    """A status filter as a link or form gives it: a Status, "open", "final" or "" (all);
+    anything else is the open queue, so a stale link still shows what the page would."""
+    return value if value in ("open", "final", "") or value in Status else "open"
 
 
 def complaint_queue_matching(

@@ -12,22 +12,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from complaintdesk.accounts.models import User
-from complaintdesk.complaints.choices import Status
+from complaintdesk.complaints import selectors
 
 from . import export_responses, exporting
-
-# The status groups the queue page offers besides the statuses themselves ("" is everything).
-STATUS_GROUPS = ("open", "final", "")
 
 
 def queue_query(request: HttpRequest) -> exporting.QueueQuery:
     """The queue page's filters, read as complaint_list reads them: an unknown status falls
     back to the open queue, so that a stale link still exports what the page would show."""
-    status = request.GET.get("status", "open")
-    if status not in STATUS_GROUPS and status not in Status.values:
-        status = "open"
     return exporting.QueueQuery(
-        status=status,
+        status=selectors.queue_status(request.GET.get("status", "open")),
         search=request.GET.get("q", ""),
         sla=request.GET.get("sla", ""),
         order=request.GET.get("order", "received"),

@@ -7,15 +7,14 @@ datetimes naive in the organisation's time zone) so that CSV and Excel show the 
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime
 from functools import lru_cache
 from typing import cast
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Field, QuerySet
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +23,7 @@ from complaintdesk.accounts.models import User
 from complaintdesk.complaints import permissions, selectors
 from complaintdesk.complaints.choices import Channel, Grade, RiskFlag, Status
 from complaintdesk.complaints.models import Complaint
+from complaintdesk.core.zones import zone_named
 from complaintdesk.customers.selectors import mask
 from complaintdesk.sla.choices import ClockState
 
@@ -54,20 +54,12 @@ class Column:
     value: Callable[[Complaint, bool], Cell]
 
 
-@lru_cache(maxsize=64)
-def _zone(name: str) -> tzinfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return timezone.get_default_timezone()
-
-
 def _local(moment: datetime | None, complaint: Complaint) -> datetime | None:
     """Naive, on the organisation's clock: how its staff read a time, and what a spreadsheet
     (which has no time zones) can hold as a date."""
     if moment is None:
         return None
-    return moment.astimezone(_zone(complaint.organisation.time_zone)).replace(tzinfo=None)
+    return moment.astimezone(zone_named(complaint.organisation.time_zone)).replace(tzinfo=None)
 
 
 def _contact(value: str, sensitive: bool) -> str:

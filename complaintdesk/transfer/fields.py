@@ -292,6 +292,7 @@ FIELDS: tuple[ImportField, ...] = (
     ),
 )
 FIELD_NAMES = tuple(field.name for field in FIELDS)
+FIELD_LABELS = {field.name: field.label for field in FIELDS}
 REQUIRED = tuple(field.name for field in FIELDS if field.required)
 
 _NOISE = re.compile(r"[\s_\-./:：()（）#]+")

@@ -1,10 +1,6 @@
 """The import pages: upload a file, map its columns, dry run or import, watch it run, and
 read (or download) the rows that could not be imported. Thin: each calls one service."""
 
-import csv
-import io
-
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,21 +9,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from complaintdesk.core.errors import DomainError
+from complaintdesk.workspace.views.common import report_error
 
 from . import selectors
-from .export_formats import BOM, csv_text
+from .export_formats import csv_chunks
+from .export_responses import CSV_CONTENT_TYPE
 from .import_forms import MappingForm, UploadForm
 from .importing import import_run_configure, import_run_start
 from .models import ImportRun, ImportStatus
 
 # Problems shown on the page; all of them (up to the kept ones) are in the CSV download.
 PROBLEMS_SHOWN = 200
-
-
-def _report(request: HttpRequest, error: DomainError) -> None:
-    messages.error(request, error.message)
-    for detail in error.details:
-        messages.error(request, detail)
 
 
 def _run_or_404(request: HttpRequest, pk: int) -> ImportRun:
@@ -53,7 +45,7 @@ def import_list(request: HttpRequest) -> HttpResponse:
                 language=get_language() or "en",
             )
         except DomainError as error:
-            _report(request, error)
+            report_error(request, error)
         else:
             return redirect(run)
     runs = selectors.import_runs_visible(request.user)[:50]  # type: ignore[arg-type]
@@ -78,7 +70,7 @@ def import_run(request: HttpRequest, pk: int) -> HttpResponse:
                 dry_run=request.POST.get("go") != "import",
             )
         except DomainError as error:
-            _report(request, error)
+            report_error(request, error)
         else:
             return redirect(run)
     context = {
@@ -105,13 +97,9 @@ def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
 def import_problems_csv(request: HttpRequest, pk: int) -> HttpResponse:
     """The invalid rows and why, to correct in the source file and import again."""
     run = _run_or_404(request, pk)
-    buffer = io.StringIO()
-    buffer.write(BOM)
-    writer = csv.writer(buffer)
-    writer.writerow([_("Row"), _("Column"), _("Problem")])
-    for problem in run.problems:
-        writer.writerow([problem["row"], csv_text(problem["column"]), csv_text(problem["message"])])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    rows = ([p["row"], p["column"], p["message"]] for p in run.problems)
+    body = "".join(csv_chunks([_("Row"), _("Column"), _("Problem")], rows))
+    response = HttpResponse(body, content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="import-{run.pk}-problems.csv"'
     return response
 
@@ -133,5 +121,5 @@ def import_run_again(request: HttpRequest, pk: int) -> HttpResponse:
             dry_run=False,
         )
     except DomainError as error:
-        _report(request, error)
+        report_error(request, error)
     return redirect(run)

@@ -17,7 +17,7 @@ from complaintdesk.complaints.choices import Channel, Language, Status
 from complaintdesk.core.errors import GuardFailed, NotPermitted
 
 from . import selectors
-from .fields import FIELD_NAMES, FIELDS, REQUIRED, mapping_guess
+from .fields import FIELD_LABELS, FIELD_NAMES, REQUIRED, mapping_guess
 from .models import ImportMode, ImportRun, ImportSource, ImportStatus
 from .reading import EXTENSIONS, UnreadableFile, extension_of, table_read
 from .tasks import import_run_task
@@ -83,7 +83,7 @@ def mapping_problems(
         )
     for name in REQUIRED:
         if not mapping.get(name):
-            problems.append(_("Choose the column for “%(field)s”.") % {"field": _field(name)})
+            problems.append(_("Choose the column for “%(field)s”.") % {"field": FIELD_LABELS[name]})
     if not (mapping.get("phone") or mapping.get("email")):
         problems.append(_("Choose the column of the phone number or of the e-mail address."))
     if not mapping.get("unit") and not defaults.get("unit"):
@@ -101,10 +101,6 @@ def mapping_problems(
     if defaults.get("time_zone") and defaults["time_zone"] not in available_timezones():
         problems.append(_("Unknown time zone “%(value)s”.") % {"value": defaults["time_zone"]})
     return problems
-
-
-def _field(name: str) -> str:
-    return next(str(f.label) for f in FIELDS if f.name == name)
 
 
 def import_run_configure(

@@ -6,9 +6,7 @@ staff are read into dictionaries then, so that a row costs no query however many
 """
 
 from dataclasses import dataclass, field
-from datetime import tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,12 +16,12 @@ from complaintdesk.complaints.choices import Channel, Grade, Language, RiskFlag,
 from complaintdesk.complaints.models import Category, RootCause
 from complaintdesk.complaints.services import HistoricalComplaint
 from complaintdesk.core.scripts import language_of
+from complaintdesk.core.zones import zone_named
 from complaintdesk.customers.services import ContactDetails
 
-from .fields import FIELDS
+from .fields import FIELD_LABELS
 from .values import CellError, ChoiceReader, amount_of, text_of, when_of, whole_number_of
 
-_LABELS = {f.name: f.label for f in FIELDS}
 _TEXT_FIELDS = (
     "external_id",
     "subject",
@@ -74,7 +72,7 @@ class RowReader:
         self.default_language = organisation.default_language
         self.mapping = mapping
         self.defaults = defaults
-        self.zone = _zone(defaults.get("time_zone") or organisation.time_zone)
+        self.zone = zone_named(defaults.get("time_zone") or organisation.time_zone)
         self.day_first = bool(defaults.get("day_first"))
         units = OrgUnit.objects.filter(organisation=organisation)
         self.units = _by_code(u for u in units if u.kind != UnitKind.SITE)
@@ -133,13 +131,15 @@ class RowReader:
             try:
                 values[name] = reader(raw) if raw is not None else empty
             except CellError as error:
-                result.problems.append(Problem(number, header or str(_LABELS[name]), error.message))
+                result.problems.append(
+                    Problem(number, header or str(FIELD_LABELS[name]), error.message)
+                )
                 values[name] = empty
         for name, message in (
             ("received_at", _RECEIPT_REQUIRED),
             ("unit", _UNIT_REQUIRED),
         ):
-            header = self.mapping.get(name, "") or str(_LABELS[name])
+            header = self.mapping.get(name, "") or str(FIELD_LABELS[name])
             if values[name] is None and not any(p.column == header for p in result.problems):
                 result.problems.append(Problem(number, header, str(message)))
         if result.problems:
@@ -191,10 +191,3 @@ class RowReader:
             return found
 
         return find
-
-
-def _zone(name: str) -> tzinfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")

@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 
 from complaintdesk.accounts.admin_scope import OrganisationScopedAdmin, OrganisationScopedInline
 
-from .choices import EventType
+from .choices import EventType, event_label
 from .models import WebhookAttempt, WebhookDelivery, WebhookSubscription
 from .services import subscription_ping, subscription_resume
 
@@ -67,7 +67,7 @@ class WebhookSubscriptionAdmin(OrganisationScopedAdmin):
 
     @admin.display(description=_("events"))
     def event_list(self, obj: WebhookSubscription) -> str:
-        return ", ".join(str(EventType(code).label) for code in obj.events if code in EventType)
+        return ", ".join(event_label(code) for code in obj.events)
 
     @admin.display(description=_("paused"), boolean=True)
     def is_paused(self, obj: WebhookSubscription) -> bool:
@@ -142,14 +142,6 @@ class WebhookDeliveryAdmin(OrganisationScopedAdmin):
     list_select_related = ["subscription", "complaint"]
     search_fields = ["event_id", "complaint__reference"]
 
-    @admin.display(description=_("event type"), ordering="event_type")
-    def event(self, obj: WebhookDelivery) -> str:
-        """The event's name in the reader's language; the code (which receivers see in
-        X-ComplaintDesk-Event) for the test event, which has no name of its own."""
-        return (
-            str(EventType(obj.event_type).label) if obj.event_type in EventType else obj.event_type
-        )
-
     readonly_fields = [
         "subscription",
         "event_id",
@@ -165,6 +157,10 @@ class WebhookDeliveryAdmin(OrganisationScopedAdmin):
     ]
     inlines = [WebhookAttemptInline]
     show_full_result_count = False
+
+    @admin.display(description=_("event type"), ordering="event_type")
+    def event(self, obj: WebhookDelivery) -> str:
+        return event_label(obj.event_type)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -22,6 +22,12 @@ class EventType(models.TextChoices):
     COMPLAINANT_WROTE = "complaint.complainant_wrote", _("The complainant wrote")
 
 
+def event_label(code: str) -> str:
+    """An event type's name in the reader's language; the code itself for one with no name
+    (the test event)."""
+    return str(EventType(code).label) if code in EventType else code
+
+
 # The test event an administrator sends from the admin: every subscription may receive it,
 # none subscribes to it.
 PING = "webhook.ping"

@@ -25,9 +25,7 @@ from .history import (
     ImportOutcome,
     PreparedComplaint,
     complaints_import,
-    historical_already_imported,
     historical_prepare,
-    historical_problems,
 )
 from .intake import (
     attachment_problems,
@@ -113,9 +111,7 @@ __all__ = [
     "complaint_withdraw",
     "complaint_write_in",
     "complaints_import",
-    "historical_already_imported",
     "historical_prepare",
-    "historical_problems",
     "move_check",
     "reference_allocate",
     "references_allocate",

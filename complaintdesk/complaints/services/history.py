@@ -123,11 +123,6 @@ def historical_prepare(
     return prepared
 
 
-def historical_problems(item: HistoricalComplaint, organisation: Organisation) -> list[str]:
-    """Why this complaint cannot be imported (empty: it can)."""
-    return historical_prepare(organisation, [item])[0].problems
-
-
 def _problems(
     item: HistoricalComplaint, complaint: Complaint, organisation: Organisation
 ) -> list[str]:

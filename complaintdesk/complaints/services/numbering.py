@@ -13,19 +13,7 @@ def reference_allocate(prefix: str, year: int) -> str:
     the same year at the same moment both end up incrementing the one row in turn; the unique
     constraint on Complaint.reference is the last line of defence.
     """
-    with transaction.atomic():
-        ReferenceSequence.objects.bulk_create(
-            [ReferenceSequence(prefix=prefix, year=year, last_value=0)], ignore_conflicts=True
-        )
-        ReferenceSequence.objects.filter(prefix=prefix, year=year).update(
-            last_value=F("last_value") + 1
-        )
-        value = (
-            ReferenceSequence.objects.select_for_update()
-            .values_list("last_value", flat=True)
-            .get(prefix=prefix, year=year)
-        )
-    return f"{prefix}-{year}-{value:06d}"
+    return references_allocate(prefix, year, 1)[0]
 
 
 def references_allocate(prefix: str, year: int, count: int) -> list[str]:

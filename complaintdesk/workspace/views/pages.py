@@ -16,9 +16,7 @@ from .common import AuthenticatedHttpRequest, complaint_or_404, report_error
 
 @login_required
 def complaint_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    status = request.GET.get("status", "open")
-    if status not in {"open", "final", ""} and status not in Status.values:
-        status = "open"
+    status = selectors.queue_status(request.GET.get("status", "open"))
     sla = request.GET.get("sla", "")
     order = request.GET.get("order", "received")
     page = selectors.complaint_queue(
