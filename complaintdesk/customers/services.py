@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from complaintdesk.accounts.models import Organisation, User
+from complaintdesk.core.bulk import objects_insert
 from complaintdesk.core.errors import DomainError, GuardFailed
 
 from .models import Complainant, ComplainantChange, CustomerTier, digits_of
@@ -122,7 +123,7 @@ def complainants_find_or_create_bulk(
         if email:
             by_email[email] = record
     with transaction.atomic():
-        Complainant.objects.bulk_create(new)
+        objects_insert(new)
     return result, {record.pk for record in new}
 
 

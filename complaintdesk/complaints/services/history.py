@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from complaintdesk.accounts.models import Organisation, OrgUnit, User
+from complaintdesk.core.bulk import objects_insert
 from complaintdesk.core.errors import GuardFailed, NotPermitted
 from complaintdesk.core.scripts import language_of
 from complaintdesk.customers.models import digits_of
@@ -286,24 +287,26 @@ def _write(
         complaint.risk_vip = complaint.risk_vip or person.is_vip
     _mark_repeats(complaints, new_people)
     _number(organisation, complaints)
-    Complaint.objects.bulk_create(complaints)
-    ComplaintEvent.objects.bulk_create(
-        # By id: the complaint was just written and the actor is known, so nothing is gained
-        # by caching either object on 100,000 events.
-        ComplaintEvent(
-            complaint_id=complaint.pk,
-            kind=EventKind.REGISTERED,
-            actor_id=by.pk,
-            created_at=complaint.received_at,
-            status_after=complaint.status,
-            data={
-                "channel": complaint.channel,
-                "reference": complaint.reference,
-                "imported": True,
-                "source": source,
-            },
-        )
-        for complaint in complaints
+    objects_insert(complaints)
+    objects_insert(
+        [
+            # By id: the complaint was just written and the actor is known, so nothing is gained
+            # by caching either object on 100,000 events.
+            ComplaintEvent(
+                complaint_id=complaint.pk,
+                kind=EventKind.REGISTERED,
+                actor_id=by.pk,
+                created_at=complaint.received_at,
+                status_after=complaint.status,
+                data={
+                    "channel": complaint.channel,
+                    "reference": complaint.reference,
+                    "imported": True,
+                    "source": source,
+                },
+            )
+            for complaint in complaints
+        ]
     )
 
 
