@@ -65,12 +65,24 @@ class ContactDetails:
 _LOOKUP_CHUNK = 2000
 
 
+@dataclass(frozen=True)
+class ComplainantsFound:
+    """complainants_find_or_create_bulk's answer: ids, not records, since an import of
+    100,000 rows needs no more of them and building a record for each costs seconds."""
+
+    # The complainant of each entry asked about, in order.
+    ids: list[int]
+    # Those among them who are VIPs (a VIP's complaint carries the VIP risk flag).
+    vip: set[int]
+    # Those made now: being new, they have no earlier complaint to look for.
+    new: set[int]
+
+
 def complainants_find_or_create_bulk(
     organisation: Organisation, people: list[ContactDetails]
-) -> tuple[list[Complainant], set[int]]:
+) -> ComplainantsFound:
     """`complainant_find_or_create` for many people at once, in a few queries whatever their
-    number: the complainant for each entry of `people`, in order, and the ids of those that
-    were made now (who, being new, have no earlier complaint to look for).
+    number.
 
     Sameness is the single-record rule: the lowest-numbered record with the same phone number
     (six digits or more) or e-mail address. Two entries that share a contact and match nobody
@@ -81,9 +93,8 @@ def complainants_find_or_create_bulk(
     emails = [person.email.strip().lower() for person in people]
     wanted_digits = sorted({d for d in digits if len(d) >= 6})
     wanted_emails = sorted({e for e in emails if e})
-    by_digits: dict[str, Complainant] = {}
-    by_email: dict[str, Complainant] = {}
-    found: dict[int, Complainant] = {}
+    # (id, phone digits, email, tier) of each record on file that matches an entry.
+    found: dict[int, tuple[int, str, str, str]] = {}
     # One query per contact kind, not one with an OR: each then walks its own index
     # (organisation, phone_digits) or (organisation, email), where an OR made SQLite read
     # every complainant of the organisation.
@@ -91,23 +102,32 @@ def complainants_find_or_create_bulk(
     for field, wanted in (("phone_digits", wanted_digits), ("email", wanted_emails)):
         for start in range(0, len(wanted), _LOOKUP_CHUNK):
             part = wanted[start : start + _LOOKUP_CHUNK]
-            found.update((p.pk, p) for p in candidates.filter(**{f"{field}__in": part}))
-    for on_file in sorted(found.values(), key=lambda p: p.pk):
-        if len(on_file.phone_digits) >= 6:
-            by_digits.setdefault(on_file.phone_digits, on_file)
-        if on_file.email:
-            by_email.setdefault(on_file.email, on_file)
-    result: list[Complainant] = []
+            rows = candidates.filter(**{f"{field}__in": part}).values_list(
+                "pk", "phone_digits", "email", "tier"
+            )
+            found.update((row[0], row) for row in rows)
+    by_digits: dict[str, int | Complainant] = {}
+    by_email: dict[str, int | Complainant] = {}
+    vip = set()
+    for pk, phone_digits, email, tier in sorted(found.values()):
+        if len(phone_digits) >= 6:
+            by_digits.setdefault(phone_digits, pk)
+        if email:
+            by_email.setdefault(email, pk)
+        if tier == CustomerTier.VIP:
+            vip.add(pk)
+    chosen: list[int | Complainant] = []
     new: list[Complainant] = []
     for person, phone_digits, email in zip(people, digits, emails, strict=True):
+        # An id on file, or a record made in this call (which, newest, loses to any id).
         matches = [
             m
             for m in (by_digits.get(phone_digits), by_email.get(email) if email else None)
             if m is not None
         ]
+        on_file = [m for m in matches if isinstance(m, int)]
         if matches:
-            # Records made in this call have no id yet; they are the newest, so last.
-            result.append(min(matches, key=lambda m: (m.pk is None, m.pk or 0)))
+            chosen.append(min(on_file) if on_file else matches[0])
             continue
         record = Complainant(
             organisation=organisation,
@@ -117,14 +137,15 @@ def complainants_find_or_create_bulk(
             email=email,
         )
         new.append(record)
-        result.append(record)
+        chosen.append(record)
         if len(phone_digits) >= 6:
             by_digits[phone_digits] = record
         if email:
             by_email[email] = record
     with transaction.atomic():
         objects_insert(new)
-    return result, {record.pk for record in new}
+    ids = [c if isinstance(c, int) else c.pk for c in chosen]
+    return ComplainantsFound(ids, vip, {record.pk for record in new})
 
 
 def _same_name(a: str, b: str) -> bool:
