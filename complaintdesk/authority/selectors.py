@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from complaintdesk.accounts.models import Organisation, User
+from complaintdesk.accounts.models import Organisation, User, subtree_q
+from complaintdesk.accounts.roles import Role
 from complaintdesk.accounts.selectors import role_holders
 from complaintdesk.complaints import permissions
 from complaintdesk.complaints.choices import RemedyType
@@ -136,6 +137,21 @@ def may_approve_as(roles: set[str], approver_role: str) -> bool:
 def approvers_for(complaint: Complaint, approver_role: str) -> QuerySet[User]:
     """Active users holding `approver_role` at the complaint's unit or any unit above it."""
     return role_holders(complaint.organisation_id, approver_role, over_path=complaint.unit_path)
+
+
+def awaiting_approval_by(user: User) -> Q:
+    """Complaints whose pending approval this user may decide (the "awaiting my approval"
+    queue): in the subtree where they hold a role ranking as high as the approver asked for,
+    and not asked by themselves (nobody approves their own proposal)."""
+    found = Q(pk__in=[])
+    for held in permissions.role_paths(user):
+        roles = [role for role in Role if may_approve_as({held.role}, role)]
+        if roles:
+            pending = ApprovalRequest.objects.filter(
+                status=ApprovalStatus.PENDING, approver_role__in=roles
+            ).exclude(requested_by=user)
+            found |= subtree_q("unit_path", held.path) & Q(pk__in=pending.values("complaint_id"))
+    return found
 
 
 def approval_pending(complaint: Complaint) -> ApprovalRequest | None:

@@ -1,7 +1,7 @@
 """The authority app follows the complaint: a proposal beyond authority opens a request, the
 reply waits for it, and the minute's sweep chases late decisions."""
 
-from complaintdesk.complaints.hooks import ProposalMade, guard_register
+from complaintdesk.complaints.hooks import ProposalMade, awaiting_register, guard_register
 from complaintdesk.complaints.transitions import Action
 from complaintdesk.core.hooks import subscribe
 from complaintdesk.notifications.messages import message_register
@@ -10,7 +10,7 @@ from complaintdesk.sla.hooks import SweepRan
 
 from . import messages
 from .guards import approval_settled
-from .selectors import within_authority
+from .selectors import awaiting_approval_by, within_authority
 from .services import approval_request_open, approvals_overdue_remind
 
 
@@ -28,6 +28,7 @@ def connect() -> None:
     subscribe(ProposalMade, on_proposal)
     subscribe(SweepRan, on_sweep)
     guard_register(Action.REPLY, approval_settled)
+    awaiting_register(awaiting_approval_by)
     message_register(NotificationKind.APPROVAL_REQUESTED, messages.approval_requested)
     message_register(NotificationKind.APPROVAL_DECIDED, messages.approval_decided)
     message_register(NotificationKind.APPROVAL_OVERDUE, messages.approval_overdue)

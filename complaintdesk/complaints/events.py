@@ -107,10 +107,17 @@ def moved_event(
 
 
 def record_changed_event(
-    complaint: Complaint, by: User, at: datetime, changes: list[dict[str, Any]], *, kind: str
+    complaint: Complaint,
+    by: User,
+    at: datetime,
+    changes: list[dict[str, Any]],
+    *,
+    kind: str,
+    reason: str = "",
 ) -> ComplaintEvent:
-    """RECORD_CHANGED, CLASSIFIED or INVESTIGATION_RECORDED, with before/after of each field."""
-    return append_event(complaint, kind, by, at, changes=changes)
+    """RECORD_CHANGED, CLASSIFIED or INVESTIGATION_RECORDED, with before/after of each field
+    and why it was changed, when someone said."""
+    return append_event(complaint, kind, by, at, changes=changes, text=reason)
 
 
 def note_event(

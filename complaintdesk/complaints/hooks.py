@@ -1,5 +1,5 @@
-"""What the complaints core tells the policies, and the two points where a policy may add a
-rule of its own to the core's decisions.
+"""What the complaints core tells the policies, and the points where a policy may add a rule
+of its own to the core's decisions.
 
 Events are published through `complaintdesk.core.hooks` inside the transaction of the change
 they report (the complaint row locked), so a subscriber's writes commit with it. Policies
@@ -9,6 +9,8 @@ subscribe in their `AppConfig.ready()`; this module imports none of them.
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+
+from django.db.models import Q
 
 from complaintdesk.accounts.models import User
 
@@ -80,10 +82,12 @@ class ComplainantWrote:
 
 Guard = Callable[[Complaint], list[str]]
 Sight = Callable[[User], list[tuple[int, str, int]]]
+Awaiting = Callable[[User], Q]
 
 _GUARDS: dict[str, list[Guard]] = {}
 _COMPLAINANT_GUARDS: dict[str, list[Guard]] = {}
 _SIGHTS: list[Sight] = []
+_AWAITING: list[Awaiting] = []
 
 
 def guard_register(action: str, guard: Guard, *, complainant_only: bool = False) -> None:
@@ -113,4 +117,19 @@ def extra_sight(user: User) -> list[tuple[int, str, int]]:
     found: list[tuple[int, str, int]] = []
     for sight in _SIGHTS:
         found += sight(user)
+    return found
+
+
+def awaiting_register(awaiting: Awaiting) -> None:
+    """A policy that makes a complaint wait for a person's decision (the authority app: an
+    approval above a handler's limit) says which complaints wait for a user, as a filter on
+    complaints: the workspace's "awaiting my approval" queue."""
+    if awaiting not in _AWAITING:
+        _AWAITING.append(awaiting)
+
+
+def awaiting_decision_of(user: User) -> Q:
+    found = Q(pk__in=[])
+    for awaiting in _AWAITING:
+        found |= awaiting(user)
     return found

@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from complaintdesk.accounts.models import OrgUnit, User, subtree_q
+from complaintdesk.accounts.models import OrgUnit, UnitKind, User, subtree_q
 from complaintdesk.core.errors import NotFound
 from complaintdesk.customers.models import digits_of
 from complaintdesk.customers.selectors import mask
@@ -17,6 +17,7 @@ from complaintdesk.customers.selectors import mask
 from . import permissions
 from .choices import FINAL_STATUSES, OPEN_STATUSES, EventKind, RiskFlag, Status, Visibility
 from .models import Complaint, ComplaintEvent, Reply
+from .queues import queue_view_q
 
 QUEUE_PAGE_SIZE = 50
 
@@ -27,11 +28,14 @@ class QueuePage:
     next_cursor: str | None
 
 
-# Orders a queue can take, by the column sorted on. "due" is the stored
+# Orders a queue can take, by the column sorted on: newest arrival, latest activity (what
+# someone touched last), or the deadline. "due" is the stored
 # summary of the complaint's clocks (sla app), so "overdue first" costs no computation per row;
 # complaints with no running deadline (paused, replied…) follow, newest first, so that every
 # order reaches every complaint of its filter.
-QUEUE_ORDERS = {"received": "received_at", "due": "sla_due_at"}
+QUEUE_ORDERS = {"received": "received_at", "due": "sla_due_at", "activity": "last_activity_at"}
+# Read newest first; the deadline order is the one read earliest first.
+_NEWEST_FIRST = ("received_at", "last_activity_at")
 SLA_FILTERS = ("breached", "warning", "running", "paused")
 
 
@@ -56,7 +60,7 @@ def _decode_cursor(cursor: str, default_column: str) -> _Position | None:
         column = parts[0] if len(parts) == 3 else default_column
         moment = parse_datetime(parts[-2])
         pk = int(parts[-1])
-        if moment is None or column not in ("received_at", "sla_due_at") or pk < 0:
+        if moment is None or column not in QUEUE_ORDERS.values() or pk < 0:
             return None
         # An instant the databases cannot hold (year 1 east of UTC, 9999 west of it).
         moment.astimezone(UTC)
@@ -81,10 +85,13 @@ def _keyset(
 
 @dataclass(frozen=True)
 class QueueFilters:
-    """The narrower filters of a queue (the API's; the workspace's views to come): each empty
-    one filters nothing. `unit` is a unit code, its subtree included; `risk` a RiskFlag."""
+    """The narrower filters of a queue, the page's and the API's: each empty one filters
+    nothing. `view` is a queues.QueueView (mine, unassigned…); `unit` a unit code, its subtree
+    included; `site` a site's code; `risk` a RiskFlag."""
 
+    view: str = ""
     unit: str = ""
+    site: str = ""
     handler_id: int | None = None
     category: str = ""
     grade: str = ""
@@ -102,6 +109,14 @@ class QueueFilters:
             for path in paths:
                 subtree |= subtree_q("unit_path", path)
             queryset = queryset.filter(subtree)
+        if self.site:
+            # The site concerned, or the site where the complaint is handled.
+            sites = list(
+                OrgUnit.objects.filter(code=self.site, kind=UnitKind.SITE).values_list(
+                    "pk", flat=True
+                )
+            )
+            queryset = queryset.filter(Q(site_id__in=sites) | Q(unit_id__in=sites))
         if self.handler_id is not None:
             queryset = queryset.filter(handler_id=self.handler_id)
         if self.category:
@@ -154,6 +169,8 @@ def complaint_queue_matching(
         queryset = queryset.filter(sla_state=sla)
     if filters is not None:
         queryset = filters.apply(queryset)
+        if filters.view:
+            queryset = queryset.filter(queue_view_q(user, filters.view))
     # A NUL character can reach here from a typed URL; PostgreSQL cannot compare text
     # holding one, and it matches nothing anyway.
     search = search.replace("\x00", "").strip()
@@ -179,8 +196,9 @@ def complaint_queue_matching(
 def complaint_queue_in_order(queryset: QuerySet, order: str) -> list[QuerySet]:
     """The queue's whole order, as querysets to read one after the other (an export reads
     them all; complaint_queue pages through the same order by keyset)."""
-    if QUEUE_ORDERS.get(order) != "sla_due_at":
-        return [queryset.order_by("-received_at", "-id")]
+    column = QUEUE_ORDERS.get(order, "received_at")
+    if column != "sla_due_at":
+        return [queryset.order_by(f"-{column}", "-id")]
     return [
         queryset.filter(sla_due_at__isnull=False).order_by("sla_due_at", "id"),
         queryset.filter(sla_due_at__isnull=True).order_by("-received_at", "-id"),
@@ -198,8 +216,9 @@ def complaint_queue(
     limit: int = QUEUE_PAGE_SIZE,
     filters: QueueFilters | None = None,
 ) -> QueuePage:
-    """The complaints a user may see, one keyset page at a time: newest first, or ("due") the
-    earliest deadline first and then those with no running deadline, newest first.
+    """The complaints a user may see, one keyset page at a time: newest first, latest activity
+    first, or ("due") the earliest deadline first and then those with no running deadline,
+    newest first.
 
     Keyset paging on (column, id) instead of OFFSET, and no COUNT(*): both stay constant time
     however deep the queue is, which is what a queue at a million rows needs. The filters are
@@ -211,8 +230,10 @@ def complaint_queue(
     column = QUEUE_ORDERS.get(order, QUEUE_ORDERS["received"])
     position = _decode_cursor(cursor, column) if cursor else None
     wanted = limit + 1
-    if column == "received_at":
-        rows = _keyset(queryset, "received_at", True, position, wanted)
+    if column in _NEWEST_FIRST:
+        if position is not None and position.column != column:
+            position = None  # a cursor of another order: start from the top
+        rows = _keyset(queryset, column, True, position, wanted)
     else:
         rows = []
         if position is None or position.column == "sla_due_at":
@@ -225,7 +246,9 @@ def complaint_queue(
     next_cursor = None
     if len(rows) > limit:
         last = rows[limit - 1]
-        last_column = "sla_due_at" if column == "sla_due_at" and last.sla_due_at else "received_at"
+        last_column = column
+        if column == "sla_due_at" and last.sla_due_at is None:
+            last_column = "received_at"
         next_cursor = _encode_cursor(last, last_column)
     return QueuePage(rows=rows[:limit], next_cursor=next_cursor)
 

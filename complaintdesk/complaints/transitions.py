@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from complaintdesk.accounts.roles import Role
+from complaintdesk.accounts.roles import HANDLING_ROLES, Role
 
 from . import guards
 from .choices import OPEN_STATUSES, Status
@@ -22,6 +22,7 @@ from .choices import OPEN_STATUSES, Status
 class Action(models.TextChoices):
     ACKNOWLEDGE = "acknowledge", _("Acknowledge")
     ASSIGN = "assign", _("Assign")
+    TAKE = "take", _("Take it")
     REASSIGN = "reassign", _("Reassign")
     START_INVESTIGATION = "start_investigation", _("Start investigation")
     REQUEST_INFORMATION = "request_information", _("Ask the complainant for information")
@@ -100,6 +101,13 @@ TRANSITIONS: tuple[Transition, ...] = (
         frozenset({Status.RECEIVED, Status.ACKNOWLEDGED}),
         Status.ASSIGNED,
         _MANAGERS | {Role.RECEIVER},
+    ),
+    # "Assign to me": whoever may handle complaints takes one nobody handles yet.
+    Transition(
+        Action.TAKE,
+        frozenset({Status.RECEIVED, Status.ACKNOWLEDGED}),
+        Status.ASSIGNED,
+        HANDLING_ROLES,
     ),
     Transition(Action.REASSIGN, _IN_HANDLING, None, _MANAGERS, needs_reason=True),
     Transition(

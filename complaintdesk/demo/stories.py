@@ -166,6 +166,7 @@ class Story:
             grade = Grade.URGENT
         low = {Grade.GENERAL: 1, Grade.SIGNIFICANT: 2}.get(grade, 3)
         by = self.receiver if rng.random() < 0.7 else self.manager
+        risks: dict[str, Any] = {f"risk_{flag}": True for flag in flags}
         self.c = s.complaint_classify(
             self.c,
             by,
@@ -173,7 +174,7 @@ class Story:
             category=self.d.categories[p.org_key][p.case.category],
             grade=grade,
             anger_score=min(5, rng.randint(low, low + 2)),
-            **{f"risk_{flag}": True for flag in flags},
+            **risks,
         )
 
     def assign(self) -> None:

@@ -5,11 +5,13 @@ one place"): the routing service asks it, and so should anything that explains a
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Count, Q
 
-from complaintdesk.accounts.models import RoleAssignment, User, lineage_paths, subtree_q
+from complaintdesk.accounts.models import OrgUnit, RoleAssignment, User, lineage_paths, subtree_q
+from complaintdesk.accounts.roles import HANDLING_ROLES
 from complaintdesk.complaints.choices import OPEN_STATUSES
 from complaintdesk.complaints.models import Category, Complaint
 
@@ -89,3 +91,55 @@ def open_load(users: Iterable[User], *, excluding: Complaint | None = None) -> d
         handled = handled.exclude(pk=excluding.pk)
     counts = handled.order_by().values("handler_id").annotate(n=Count("id"))
     return dict.fromkeys(ids, 0) | {row["handler_id"]: row["n"] for row in counts}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Someone a complaint can be given to by hand, as the assignment chooser shows them."""
+
+    user: User
+    unit: OrgUnit
+    role: str
+    # Open complaints they handle now.
+    load: int
+    # On leave (an Absence) at the moment asked about.
+    away: bool
+
+
+def assignment_candidates(complaint: Complaint, at: datetime) -> list[Candidate]:
+    """Who a person may give the complaint to: active people holding a handling role in its
+    line (at its unit, below it, or above it: a manager who takes a case personally), each
+    once, at the unit nearest the complaint; with their open load and whether they are away.
+    Ordered by unit from the top of the line, then those present before those away, then by
+    load. A board-office investigator, whose unit is beside the line, is not offered: the
+    board office takes a case when it is escalated there, not by a district's choice."""
+    line = subtree_q("unit__path", complaint.unit_path) | Q(
+        unit__path__in=lineage_paths(complaint.unit_path)
+    )
+    held = (
+        RoleAssignment.objects.filter(
+            line,
+            role__in=HANDLING_ROLES,
+            unit__organisation_id=complaint.organisation_id,
+            unit__is_active=True,
+            user__is_active=True,
+        )
+        .select_related("user", "unit")
+        .order_by("-unit__path", "id")
+    )
+    nearest: dict[int, RoleAssignment] = {}
+    for assignment in held:  # deepest unit first: the first one seen is the nearest
+        nearest.setdefault(assignment.user_id, assignment)
+    users = [assignment.user for assignment in nearest.values()]
+    loads = open_load(users)
+    away = set(
+        Absence.objects.filter(user__in=users, starts_at__lte=at, ends_at__gt=at).values_list(
+            "user_id", flat=True
+        )
+    )
+    candidates = [
+        Candidate(a.user, a.unit, a.role, loads[a.user_id], a.user_id in away)
+        for a in nearest.values()
+    ]
+    candidates.sort(key=lambda c: (c.unit.path, c.away, c.load, str(c.user)))
+    return candidates

@@ -25,6 +25,7 @@ from . import messages, selectors
 from .guards import reply_channel_meets_clocks, review_window_open
 from .services import (
     clocks_on_action,
+    clocks_on_classification,
     clocks_on_contact,
     clocks_on_step,
     clocks_start,
@@ -44,6 +45,7 @@ def on_moved(event: ComplaintMoved) -> None:
 
 
 def on_classified(event: ComplaintClassified) -> None:
+    clocks_on_classification(event.complaint, event.at)
     escalate_for_classification(event.complaint, event.at)
 
 

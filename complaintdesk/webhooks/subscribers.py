@@ -26,6 +26,7 @@ from .tasks import webhook_deliver_task
 # `complaint.status_changed`.
 _MOVES: dict[str, str] = {
     Action.ASSIGN: EventType.ASSIGNED,
+    Action.TAKE: EventType.ASSIGNED,
     Action.REASSIGN: EventType.ASSIGNED,
     SystemAction.ESCALATE: EventType.ESCALATED,
     Action.REPLY: EventType.REPLIED,

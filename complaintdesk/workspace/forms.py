@@ -1,24 +1,29 @@
 """Forms that parse what a person types for each lifecycle action. Parsing only: every rule
 is checked again by the service the view calls."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from complaintdesk.accounts.models import OrgUnit, User
-from complaintdesk.accounts.roles import HANDLING_ROLES
+from complaintdesk.accounts.roles import role_label
 from complaintdesk.complaints.choices import (
     ComplainantResponse,
     FollowUpResult,
+    Grade,
     HandlingStep,
     RemedyType,
     ReplyChannel,
     Responsibility,
+    RiskFlag,
 )
 from complaintdesk.complaints.events import CONTACT_KINDS, EventKind
-from complaintdesk.complaints.models import RootCause
+from complaintdesk.complaints.models import Category, RootCause
 from complaintdesk.complaints.transitions import Action
+from complaintdesk.routing.selectors import Candidate, assignment_candidates
 
 
 class ReasonForm(forms.Form):
@@ -26,17 +31,43 @@ class ReasonForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    handler = forms.ModelChoiceField(label=_("Handler"), queryset=User.objects.none())
+    """The handler, chosen from the people of the complaint's line grouped by unit, each with
+    their role and how many open complaints they handle (routing.assignment_candidates)."""
+
+    handler = forms.TypedChoiceField(label=_("Handler"), coerce=int)
 
     def __init__(self, *args, complaint=None, **kwargs):
         super().__init__(*args, **kwargs)
-        # People holding a handling role in the complaint's organisation (one filter() call,
-        # so that role and organisation are those of the same assignment).
-        conditions = {"is_active": True, "role_assignments__role__in": HANDLING_ROLES}
+        self.people: dict[int, User] = {}
+        groups: dict[str, list[tuple[int, str]]] = {}
         if complaint is not None:
-            conditions["role_assignments__unit__organisation_id"] = complaint.organisation_id
-        queryset = User.objects.filter(**conditions)
-        self.fields["handler"].queryset = queryset.distinct().order_by("username")
+            for candidate in assignment_candidates(complaint, timezone.now()):
+                self.people[candidate.user.pk] = candidate.user
+                groups.setdefault(candidate.unit.name, []).append(
+                    (candidate.user.pk, _candidate_label(candidate))
+                )
+        field = cast(forms.TypedChoiceField, self.fields["handler"])
+        field.choices = [("", "—"), *groups.items()]
+
+    def clean_handler(self) -> User:
+        return self.people[self.cleaned_data["handler"]]
+
+
+def _candidate_label(candidate: Candidate) -> str:
+    values = {
+        "name": candidate.user.get_full_name() or candidate.user.username,
+        "role": role_label(candidate.role),
+        "load": candidate.load,
+    }
+    label = (
+        ngettext(
+            "%(name)s · %(role)s · %(load)d open",
+            "%(name)s · %(role)s · %(load)d open",
+            candidate.load,
+        )
+        % values
+    )
+    return _("%(label)s · away") % {"label": label} if candidate.away else label
 
 
 class ReassignForm(AssignForm):
@@ -200,3 +231,59 @@ class ConfirmReceiptForm(forms.Form):
 class AttachmentForm(forms.Form):
     file = forms.FileField(label=_("File"))
     description = forms.CharField(label=_("Description"), required=False, max_length=255)
+
+
+class ClassificationForm(forms.Form):
+    """Category, grade, anger and risk flags as they stand, to change with a reason: the
+    reason goes on the timeline beside the changes, and the clocks and the rung follow."""
+
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=Category.objects.none(), required=False
+    )
+    grade = forms.ChoiceField(label=_("Grade"), choices=Grade.choices)
+    anger_score = forms.TypedChoiceField(
+        label=_("Anger (1 calm – 5 furious)"),
+        choices=[("", "—"), *((n, str(n)) for n in range(1, 6))],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    risks = forms.MultipleChoiceField(
+        label=_("Risk flags"),
+        choices=RiskFlag.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    reason = forms.CharField(
+        label=_("Why it changes"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+    def __init__(self, *args, complaint=None, **kwargs):
+        if complaint is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "category": complaint.category_id,
+                    "grade": complaint.grade,
+                    "anger_score": complaint.anger_score,
+                    "risks": complaint.risk_flags,
+                },
+            )
+        super().__init__(*args, **kwargs)
+        if complaint is not None:
+            field = cast(forms.ModelChoiceField, self.fields["category"])
+            field.queryset = Category.objects.filter(
+                organisation_id=complaint.organisation_id, is_active=True
+            ).order_by("sort_order", "code")
+
+    @staticmethod
+    def changes(data: dict[str, Any]) -> dict[str, Any]:
+        """The cleaned form as complaint_classify's keywords: every flag set or cleared."""
+        risks = set(data["risks"])
+        return {
+            "category": data["category"],
+            "grade": data["grade"],
+            "anger_score": data["anger_score"],
+            "reason": data["reason"],
+            **{f"risk_{flag.value}": flag.value in risks for flag in RiskFlag},
+        }

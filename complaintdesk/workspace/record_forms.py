@@ -18,6 +18,7 @@ from complaintdesk.complaints.record_rules import Record, records_writable
 
 from .forms import (
     AttachmentForm,
+    ClassificationForm,
     ConfirmReceiptForm,
     FollowUpForm,
     InvestigationForm,
@@ -29,6 +30,11 @@ Call = Callable[[Complaint, User, dict[str, Any]], Any]
 
 # record: (title, form class, service call with the form's cleaned data, uploads included)
 RECORD_FORMS: dict[str, tuple[Promise, type[forms.Form], Call]] = {
+    Record.CLASSIFICATION: (
+        gettext_lazy("Change the classification"),
+        ClassificationForm,
+        lambda c, u, d: services.complaint_classify(c, u, **ClassificationForm.changes(d)),
+    ),
     Record.INVESTIGATION: (
         gettext_lazy("Record the investigation"),
         InvestigationForm,
@@ -65,7 +71,7 @@ RECORD_FORMS: dict[str, tuple[Promise, type[forms.Form], Call]] = {
 def record_form(kind: str, complaint: Complaint, data=None, files=None) -> forms.Form:
     form_class = RECORD_FORMS[kind][1]
     kwargs: dict[str, Any] = {"prefix": kind}
-    if form_class is InvestigationForm:
+    if form_class in (InvestigationForm, ClassificationForm):
         kwargs["complaint"] = complaint
     return form_class(data, files, **kwargs)
 

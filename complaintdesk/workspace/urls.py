@@ -8,6 +8,7 @@ from .views import (
     complainants,
     letters,
     pages,
+    queue,
     records,
     routing,
 )
@@ -15,7 +16,10 @@ from .views import (
 app_name = "complaints"
 
 urlpatterns = [
-    path("", pages.complaint_list, name="list"),
+    path("", queue.complaint_list, name="list"),
+    path("views/counts/", queue.queue_view_counts, name="view_counts"),
+    path("views/", queue.saved_queue_create, name="saved_queue_create"),
+    path("views/<int:pk>/delete/", queue.saved_queue_remove, name="saved_queue_remove"),
     # Before "<reference>/": "new" is a page, not a reference.
     path("new/", capture.complaint_new, name="new"),
     path("new/complainants/", capture.complainant_lookup, name="complainant_lookup"),

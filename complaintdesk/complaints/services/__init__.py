@@ -49,6 +49,7 @@ from .lifecycle import (
     complaint_resume,
     complaint_start_follow_up,
     complaint_start_investigation,
+    complaint_take,
     complaint_withdraw,
     move_check,
 )
@@ -107,6 +108,7 @@ __all__ = [
     "complaint_start_follow_up",
     "complaint_start_investigation",
     "complaint_submit",
+    "complaint_take",
     "complaint_update_record",
     "complaint_withdraw",
     "complaint_write_in",

@@ -213,14 +213,18 @@ def complaint_update_record(
 
 
 def complaint_classify(
-    complaint: Complaint, by: User, *, at: datetime | None = None, **values
+    complaint: Complaint, by: User, *, at: datetime | None = None, reason: str = "", **values
 ) -> Complaint:
-    """Category code, grade, anger score and risk flags (screening, step 4). The policies
-    follow: a grade or risk flag may put the complaint higher on the ladder at once."""
-    return _update(complaint, by, values, CLASSIFICATION_FIELDS, Record.CLASSIFICATION, at)
+    """Category code, grade, anger score and risk flags (screening, step 4), and why they were
+    changed (kept on the timeline with the changes). The policies follow: a grade or risk flag
+    may put the complaint higher on the ladder at once, and the clocks take the new grade's
+    time standard."""
+    return _update(
+        complaint, by, values, CLASSIFICATION_FIELDS, Record.CLASSIFICATION, at, reason.strip()
+    )
 
 
-def _update(complaint, by, values, allowed, record, at) -> Complaint:
+def _update(complaint, by, values, allowed, record, at, reason: str = "") -> Complaint:
     unknown = set(values) - set(allowed)
     if unknown:
         raise TypeError(f"Not editable here: {sorted(unknown)}")
@@ -236,7 +240,7 @@ def _update(complaint, by, values, allowed, record, at) -> Complaint:
         locked.last_activity_at = max(at, locked.last_activity_at)
         locked.save()
         kind = EventKind.CLASSIFIED if record == Record.CLASSIFICATION else EventKind.RECORD_CHANGED
-        record_changed_event(locked, by, at, changes, kind=kind)
+        record_changed_event(locked, by, at, changes, kind=kind, reason=reason)
         if record == Record.CLASSIFICATION:
             core_hooks.publish(hooks.ComplaintClassified(locked, by, at))
         else:

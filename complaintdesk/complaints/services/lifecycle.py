@@ -198,6 +198,16 @@ def complaint_assign(
     return _apply(complaint, by, Action.ASSIGN, at=at, updates={"handler": handler}, data=data)
 
 
+def complaint_take(complaint: Complaint, by: User, *, at: datetime | None = None) -> Complaint:
+    """The person takes the complaint to handle it themselves: an assignment they make to
+    themselves, which their role must allow (the transitions table) and which needs no
+    manager."""
+    move_check(complaint, by, Action.TAKE)  # whether they may, before whether they can handle
+    _check_handler(by, complaint)
+    data = {"handler": {"id": by.pk}, "taken": True}
+    return _apply(complaint, by, Action.TAKE, at=at, updates={"handler": by}, data=data)
+
+
 def complaint_reassign(
     complaint: Complaint,
     by: User,

@@ -31,6 +31,7 @@ def _handler(data: dict[str, Any]) -> User:
 _CALLS: dict[str, Callable[[Complaint, User, dict[str, Any]], object]] = {
     Action.ACKNOWLEDGE: lambda c, u, d: lifecycle.complaint_acknowledge(c, u),
     Action.ASSIGN: lambda c, u, d: lifecycle.complaint_assign(c, u, _handler(d)),
+    Action.TAKE: lambda c, u, d: lifecycle.complaint_take(c, u),
     Action.REASSIGN: lambda c, u, d: lifecycle.complaint_reassign(
         c, u, _handler(d), d.get("reason", "")
     ),

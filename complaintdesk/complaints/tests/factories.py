@@ -348,6 +348,7 @@ REASON = "The complainant explained why on the phone."
 PERFORMERS = {
     "acknowledge": lambda c, by, reason: services.complaint_acknowledge(c, by),
     "assign": lambda c, by, reason: services.complaint_assign(c, by, handler_for(c)),
+    "take": lambda c, by, reason: services.complaint_take(c, by),
     "reassign": lambda c, by, reason: services.complaint_reassign(c, by, handler_for(c), reason),
     "start_investigation": lambda c, by, reason: services.complaint_start_investigation(c, by),
     "request_information": lambda c, by, reason: services.complaint_request_information(

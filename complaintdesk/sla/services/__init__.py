@@ -3,6 +3,7 @@
 from .clocks import (
     clock_extend,
     clocks_on_action,
+    clocks_on_classification,
     clocks_on_contact,
     clocks_on_step,
     clocks_start,
@@ -15,6 +16,7 @@ __all__ = [
     "SweepReport",
     "clock_extend",
     "clocks_on_action",
+    "clocks_on_classification",
     "clocks_on_contact",
     "clocks_on_step",
     "clocks_start",

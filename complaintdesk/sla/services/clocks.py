@@ -186,6 +186,37 @@ def clocks_on_action(
     complaint_sla_refresh(complaint)
 
 
+def clocks_on_classification(complaint: Complaint, at: datetime) -> None:
+    """The grade changed: the time standards follow the new grade. A running clock whose rule
+    does not cover it no longer applies; a clock it calls for that never ran starts, counted
+    from receipt as every time standard is (a complaint found urgent late may be overdue at
+    once, which is the truth), unless what meets it has happened already."""
+    policy = selectors.policy_for(complaint.organisation_id)
+    if policy is None or complaint.status in FINAL_STATUSES:
+        return
+    applying = {
+        rule.pk: rule
+        for rule in selectors.rules_for(policy, complaint.channel, complaint.grade)
+        if rule.starts_at_level is None
+    }
+    for clock in selectors.live_clocks(complaint).select_related("rule"):
+        if clock.rule.starts_at_level is None and clock.rule_id not in applying:
+            _end(clock, ClockState.STOPPED, at)
+    ran = set(ComplaintClock.objects.filter(complaint=complaint).values_list("rule", flat=True))
+    happened: dict[str, bool] = {
+        StopOn.ACKNOWLEDGED: complaint.acknowledged_at is not None,
+        StopOn.REPLIED: complaint.status in (Status.REPLIED, Status.FOLLOWING_UP),
+    }
+    calendar = selectors.calendar_for_complaint(complaint)
+    for rule in applying.values():
+        if rule.pk not in ran and not happened.get(rule.stops_on, False):
+            cycle = _next_cycle(complaint, rule.name)
+            _start(complaint, rule, complaint.received_at, calendar, cycle=cycle)
+    if complaint.status == Status.AWAITING_COMPLAINANT:
+        _pause(complaint, at)
+    complaint_sla_refresh(complaint)
+
+
 def clocks_on_contact(complaint: Complaint, at: datetime) -> None:
     """A call, letter, e-mail or visit: meets contact clocks, and a repeating one restarts."""
     calendar = selectors.calendar_for_complaint(complaint)

@@ -1,45 +1,15 @@
-"""The queue and the complaint page. Thin: parse, ask a selector, render."""
+"""The complaint page. Thin: parse, ask a selector, render."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from complaintdesk.complaints import selectors, services
-from complaintdesk.complaints.choices import Status
+from complaintdesk.complaints import services
 from complaintdesk.core.errors import DomainError
-from complaintdesk.sla.choices import ClockState
 
 from ..detail import detail_context
 from .common import AuthenticatedHttpRequest, complaint_or_404, report_error
-
-
-@login_required
-def complaint_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    status = selectors.queue_status(request.GET.get("status", "open"))
-    sla = request.GET.get("sla", "")
-    order = request.GET.get("order", "received")
-    page = selectors.complaint_queue(
-        request.user,
-        status=status,
-        search=request.GET.get("q", ""),
-        sla=sla,
-        order=order,
-        cursor=request.GET.get("cursor", ""),
-    )
-    context = {
-        "page": page,
-        "status": status,
-        "search": request.GET.get("q", ""),
-        "sla": sla,
-        "order": order,
-        "statuses": Status.choices,
-        "sla_states": [(state, ClockState(state).label) for state in selectors.SLA_FILTERS],
-    }
-    # "Load more" (htmx) asks only for the next rows.
-    partial = request.headers.get("HX-Request") == "true" and request.GET.get("cursor")
-    template = "complaints/_queue_rows.html" if partial else "complaints/list.html"
-    return render(request, template, context)
 
 
 @login_required
