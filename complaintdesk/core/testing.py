@@ -40,6 +40,26 @@ BROWSER = [
 ]
 
 
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def accessibility_problems(page, *, impacts: tuple[str, ...] = ("serious", "critical")) -> list:
+    """What axe-core (from npm, installed by make install) finds wrong with the page as shown,
+    against WCAG 2.1 A and AA: labels, contrast, names, landmarks. The script is evaluated
+    through the browser's debugging protocol, which the page's Content-Security-Policy (no
+    inline scripts) does not govern, so the page under test keeps its real policy."""
+    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
+    found = page.evaluate(
+        """async () => {
+            const result = await axe.run(document, {runOnly: {type: "tag",
+                values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}});
+            return result.violations.map(v => ({id: v.id, impact: v.impact,
+                help: v.help, targets: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}));
+        }"""
+    )
+    return [problem for problem in found if problem["impact"] in impacts]
+
+
 def allow_orm_beside_playwright() -> None:
     """Playwright's sync API keeps an event loop running in the test's thread; the ORM calls a
     test makes around it are ordinary blocking calls, which Django would otherwise refuse."""

@@ -1,11 +1,18 @@
 """Reading time-standard configuration and state: which calendar, which policy, which rung."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
-from complaintdesk.accounts.models import PATH_SEGMENT_WIDTH, Organisation, User, lineage_paths
+from complaintdesk.accounts.models import (
+    PATH_SEGMENT_WIDTH,
+    Organisation,
+    OrgUnit,
+    User,
+    lineage_paths,
+)
 from complaintdesk.accounts.roles import Role, role_label
 from complaintdesk.accounts.selectors import role_holders
 from complaintdesk.complaints.choices import Channel, Grade, RiskFlag, Status
@@ -15,7 +22,9 @@ from .calendars import (
     WorkingCalendar,
     calendar_for_region,
     close_of_nth_working_day,
+    counts_working_time,
     end_of_nth_day,
+    time_between,
 )
 from .choices import LIVE_CLOCK_STATES, ClockState, LadderScope, Region
 from .models import (
@@ -157,7 +166,17 @@ def working_calendar(calendar: Calendar) -> WorkingCalendar:
 def calendar_for_complaint(complaint: Complaint) -> WorkingCalendar:
     """The calendar of the nearest unit above the complaint that has one, else the
     organisation's default, else its time zone's public holidays."""
-    ids = [int(path[-PATH_SEGMENT_WIDTH:]) for path in lineage_paths(complaint.unit_path)]
+    return _calendar_at(complaint.unit_path, complaint.organisation)
+
+
+def calendar_for_unit(unit: OrgUnit) -> WorkingCalendar:
+    """Where a unit works (a department doing a task for a complaint): as for a complaint
+    sitting in that unit."""
+    return _calendar_at(unit.path, unit.organisation)
+
+
+def _calendar_at(unit_path: str, organisation: Organisation) -> WorkingCalendar:
+    ids = [int(path[-PATH_SEGMENT_WIDTH:]) for path in lineage_paths(unit_path)]
     own = {
         row.unit_id: row.calendar
         for row in UnitCalendar.objects.filter(unit_id__in=ids).select_related("calendar")
@@ -165,7 +184,7 @@ def calendar_for_complaint(complaint: Complaint) -> WorkingCalendar:
     for unit_id in reversed(ids):
         if unit_id in own:
             return working_calendar(own[unit_id])
-    return organisation_calendar(complaint.organisation)
+    return organisation_calendar(organisation)
 
 
 def organisation_calendar(organisation: Organisation) -> WorkingCalendar:
@@ -199,9 +218,16 @@ class ClockRow:
     # The next extension the policy allows: its new total and who must approve (role label).
     next_extension: int | None
     extension_approver: str
+    # Time left before it is due, or (overdue) since it was due, in working time for a clock
+    # that counts working days; None for a clock that is paused or no longer running.
+    left: timedelta | None = None
+    overdue: bool = False
+    in_working_time: bool = False
 
 
-def _row(clock: ComplaintClock) -> ClockRow:
+def _row(
+    clock: ComplaintClock, *, left: timedelta | None = None, overdue: bool = False
+) -> ClockRow:
     step = clock.next_extension() or {}
     role = step.get("approval_role", "")
     return ClockRow(
@@ -209,11 +235,30 @@ def _row(clock: ComplaintClock) -> ClockRow:
         label=clock.rule.label,
         next_extension=int(step["amount"]) if step else None,
         extension_approver=role_label(role) if role else "",
+        left=left,
+        overdue=overdue,
+        in_working_time=counts_working_time(clock.unit),
     )
 
 
-def clock_rows(complaint: Complaint) -> list[ClockRow]:
-    return [_row(clock) for clock in complaint_clocks(complaint).order_by("started_at", "id")]
+def clock_rows(complaint: Complaint, *, now: datetime | None = None) -> list[ClockRow]:
+    """The complaint's clocks, each running one with the time it has left as its own unit
+    counts time: business hours on working days for a clock of working days."""
+    now = now or timezone.now()
+    clocks = list(complaint_clocks(complaint).order_by("started_at", "id"))
+    running = [c for c in clocks if c.state in (ClockState.RUNNING, ClockState.WARNING)]
+    running += [c for c in clocks if c.state == ClockState.BREACHED]
+    calendar = calendar_for_complaint(complaint) if running else None
+    rows = []
+    for clock in clocks:
+        if calendar is None or clock not in running:
+            rows.append(_row(clock))
+        elif now <= clock.due_at:
+            rows.append(_row(clock, left=time_between(now, clock.due_at, clock.unit, calendar)))
+        else:
+            late = time_between(clock.due_at, now, clock.unit, calendar)
+            rows.append(_row(clock, left=late, overdue=True))
+    return rows
 
 
 def clock_rows_of(complaints: list[Complaint]) -> dict[int, list[ClockRow]]:

@@ -5,6 +5,9 @@ from typing import Any
 from complaintdesk.accounts.roles import Capability
 from complaintdesk.authority.selectors import approval_panel
 from complaintdesk.complaints import permissions, selectors
+from complaintdesk.complaints.checklists import handling_steps
+from complaintdesk.complaints.choices import OPEN_STATUSES, Status
+from complaintdesk.complaints.guards import closing_checks
 from complaintdesk.complaints.models import Complaint
 from complaintdesk.complaints.transitions import Action, transition_for
 from complaintdesk.sla.selectors import clock_rows, policy_notes, rung_of
@@ -13,7 +16,10 @@ from .forms import NoteForm, action_form
 from .letter_forms import COMPOSABLE
 from .record_forms import record_forms
 from .timeline import timeline_entries
+from .timeline_filters import TIMELINE_FILTERS, entries_shown
 from .views.common import AuthenticatedHttpRequest
+
+CLOSING_SOON = (Status.REPLIED, Status.FOLLOWING_UP)
 
 
 def detail_context(
@@ -41,14 +47,20 @@ def detail_context(
     ]
     clocks = clock_rows(complaint)
     clock_labels = {row.clock.name: row.label for row in clocks}
+    events = list(selectors.complaint_timeline(complaint))
+    shown = request.GET.get("timeline", "all")
     return {
         "complaint": complaint,
         "complainant": selectors.complainant_card(
             user, complaint, reveal=extra.pop("reveal_identity", False)
         ),
-        "entries": timeline_entries(
-            complaint, selectors.complaint_timeline(complaint), clock_labels
-        ),
+        "entries": entries_shown(timeline_entries(complaint, events, clock_labels), shown),
+        "timeline_filters": TIMELINE_FILTERS,
+        "timeline_filter": shown if shown in TIMELINE_FILTERS else "all",
+        "steps": handling_steps(complaint, events),
+        "nobody_handles": complaint.handler_id is None and complaint.status in OPEN_STATUSES,
+        # What closing needs, from the reply on (before it, the reply is the next thing to do).
+        "closing": closing_checks(complaint) if complaint.status in CLOSING_SOON else [],
         "actions": actions,
         "note_form": extra.pop("note_form", None) or NoteForm(prefix="note"),
         "can_note": permissions.has_capability(user, complaint, Capability.ADD_NOTE),

@@ -55,7 +55,7 @@ class AssignForm(forms.Form):
 
 def _candidate_label(candidate: Candidate) -> str:
     values = {
-        "name": candidate.user.get_full_name() or candidate.user.username,
+        "name": str(candidate.user),
         "role": role_label(candidate.role),
         "load": candidate.load,
     }

@@ -77,6 +77,7 @@ class QueueForm(forms.Form):
     )
 
     def __init__(self, data: QueryDict, *, options: QueueOptions) -> None:
+        self.options = options
         # Fields left out of the address take their defaults, as the page always did.
         given = data.copy()
         given.setdefault("status", "open")
@@ -85,7 +86,7 @@ class QueueForm(forms.Form):
             "sla": [(state, ClockState(state).label) for state in selectors.SLA_FILTERS],
             "category": [(c.code, f"{c.code} · {c.label}") for c in options.categories],
             "site": [(s.code, s.name) for s in options.sites],
-            "handler": [(str(u.pk), u.get_full_name() or u.username) for u in options.handlers],
+            "handler": [(str(u.pk), str(u)) for u in options.handlers],
         }
         for name, choices in offered.items():
             cast(forms.ChoiceField, self.fields[name]).choices = ANY + choices

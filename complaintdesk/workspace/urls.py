@@ -18,6 +18,7 @@ app_name = "complaints"
 urlpatterns = [
     path("", queue.complaint_list, name="list"),
     path("views/counts/", queue.queue_view_counts, name="view_counts"),
+    path("bulk/", queue.queue_bulk, name="bulk"),
     path("views/", queue.saved_queue_create, name="saved_queue_create"),
     path("views/<int:pk>/delete/", queue.saved_queue_remove, name="saved_queue_remove"),
     # Before "<reference>/": "new" is a page, not a reference.

@@ -1,6 +1,9 @@
 """Presentation of stored codes: labels only, no decisions."""
 
+from datetime import timedelta
+
 from django import template
+from django.utils.translation import gettext as _
 
 from complaintdesk.sla.choices import ClockState
 
@@ -17,3 +20,34 @@ def sla_label(state: str) -> str:
 def dictget(mapping: dict, key: str):
     """mapping[key] in a template, where the key is a variable (a count per queue view)."""
     return mapping.get(key)
+
+
+def _span(amount: timedelta, *, in_days: bool = True) -> str:
+    """Days, hours, minutes; hours at most for working time, where a day is a business day
+    of some hours, not 24."""
+    minutes = int(amount.total_seconds() // 60)
+    days, minutes = divmod(minutes, 24 * 60) if in_days else (0, minutes)
+    hours, minutes = divmod(minutes, 60)
+    if days:
+        return _("%(days)d d %(hours)d h") % {"days": days, "hours": hours}
+    if hours:
+        return _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}
+    return _("%(minutes)d min") % {"minutes": minutes}
+
+
+@register.filter
+def time_left(row) -> str:
+    """A clock row's time left as a person reads it ("2 d 3 h left", "5 h 20 min overdue"),
+    saying so when only working time counts (overdue time too is counted in working time);
+    "" for a clock that is not running."""
+    if row.left is None:
+        return ""
+    if row.overdue:
+        if row.left < timedelta(minutes=1):  # due at closing time, and it is evening now
+            return _("overdue")
+        text = _("%(span)s overdue") % {"span": _span(row.left, in_days=not row.in_working_time)}
+    elif row.in_working_time:
+        text = _("%(span)s of working time left") % {"span": _span(row.left, in_days=False)}
+    else:
+        text = _("%(span)s left") % {"span": _span(row.left)}
+    return text

@@ -10,7 +10,7 @@ from django.contrib.auth.hashers import make_password
 from complaintdesk.accounts.roles import Role
 from complaintdesk.complaints.choices import Grade
 from complaintdesk.complaints.tests.factories import complaint_at, drive_to, org_tree, staff
-from complaintdesk.core.testing import BROWSER, log_in
+from complaintdesk.core.testing import BROWSER, accessibility_problems, log_in
 
 pytestmark = [*BROWSER, pytest.mark.django_db(transaction=True)]
 
@@ -71,6 +71,9 @@ def test_a_manager_picks_a_view_narrows_it_saves_it_and_reads_it_on_a_phone(live
     page.locator("#queue-rows tr").first.wait_for()
     assert page.locator("#queue-rows tr").count() == 1
     _shot(page, "1-saved-view")
+    # And the page passes axe-core's WCAG 2.1 AA checks, with its further filters open
+    page.locator("details.more-filters summary").click()
+    assert accessibility_problems(page) == []
 
     # When the same queue is read on a 390 px phone
     page.set_viewport_size({"width": 390, "height": 844})

@@ -10,3 +10,14 @@ document.addEventListener("change", (event) => {
     target.form?.requestSubmit();
   }
 });
+
+// A checkbox with data-select-all="NAME" ticks or clears every checkbox named NAME (the
+// queue's bulk selection), rows loaded later by "Show more" included.
+document.addEventListener("change", (event) => {
+  const target = event.target;
+  if (target instanceof HTMLInputElement && target.dataset.selectAll) {
+    for (const box of document.querySelectorAll(`input[type=checkbox][name="${target.dataset.selectAll}"]`)) {
+      box.checked = target.checked;
+    }
+  }
+});
