@@ -15,4 +15,6 @@ urlpatterns = [
     path("complaints/", include("complaintdesk.workspace.urls")),
     path("imports/", include("complaintdesk.transfer.import_urls")),
     path("notifications/", include("complaintdesk.workspace.inbox_urls")),
+    path("tasks/", include("complaintdesk.workspace.task_urls")),
+    path("incidents/", include("complaintdesk.workspace.incident_urls")),
 ]

@@ -157,6 +157,12 @@ class EventKind(models.TextChoices):
     APPROVAL_DECIDED = "approval_decided", _("Approval decided")
     APPROVAL_OVERDUE = "approval_overdue", _("Approval decision overdue")
     IDENTITY_REVEALED = "identity_revealed", _("Identity document number revealed")
+    TASK_ASKED = "task_asked", _("Task for another department")
+    TASK_DONE = "task_done", _("Task done")
+    TASK_CANCELLED = "task_cancelled", _("Task cancelled")
+    TASK_OVERDUE = "task_overdue", _("Task overdue")
+    INCIDENT_LINKED = "incident_linked", _("Linked to an incident")
+    INCIDENT_UNLINKED = "incident_unlinked", _("No longer linked to the incident")
     COMPLAINANT_CHANGED = "complainant_changed", _("Complainant's details corrected")
     AMOUNT_CLEARED = "amount_cleared", _("Unreadable amount cleared")
     # What the organisation wrote to the complainant (correspondence app), sent or not.

@@ -167,3 +167,54 @@ def approval_overdue_event(complaint: Complaint, at: datetime, request_id: int) 
     return append_event(
         complaint, EventKind.APPROVAL_OVERDUE, None, at, data={"approval_request_id": request_id}
     )
+
+
+# --- tasks for other departments (written by the handling_tasks app) ------------------------
+
+
+def task_event(
+    complaint: Complaint,
+    by: User | None,
+    at: datetime,
+    *,
+    kind: str,
+    task_id: int,
+    text: str,
+    unit: str,
+    owner: str = "",
+    due_at: datetime | None = None,
+) -> ComplaintEvent:
+    """A task asked of another department, done, cancelled or overdue: for staff only (the
+    complainant hears of its result in the reply). `text` is the task (asked), its outcome
+    (done) or why it was cancelled."""
+    return append_event(
+        complaint,
+        kind,
+        by,
+        at,
+        text=text,
+        data={
+            "task_id": task_id,
+            "unit": unit,
+            "owner": owner,
+            **({"due_at": due_at.isoformat()} if due_at else {}),
+        },
+    )
+
+
+# --- incidents (written by the incidents app) ------------------------------------------------
+
+
+def incident_event(
+    complaint: Complaint, by: User, at: datetime, *, linked: bool, incident_id: int, title: str
+) -> ComplaintEvent:
+    """The complaint joined an incident (one cause, handled once for all its complaints), or
+    left it."""
+    return append_event(
+        complaint,
+        EventKind.INCIDENT_LINKED if linked else EventKind.INCIDENT_UNLINKED,
+        by,
+        at,
+        text=title,
+        data={"incident_id": incident_id},
+    )

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.utils import timezone
+
 from complaintdesk.accounts.roles import Capability
 from complaintdesk.authority.selectors import approval_panel
 from complaintdesk.complaints import permissions, selectors
@@ -10,11 +12,14 @@ from complaintdesk.complaints.choices import OPEN_STATUSES, Status
 from complaintdesk.complaints.guards import closing_checks
 from complaintdesk.complaints.models import Complaint
 from complaintdesk.complaints.transitions import Action, transition_for
+from complaintdesk.handling_tasks.selectors import tasks_of
+from complaintdesk.incidents.selectors import incident_of, open_incidents_of
 from complaintdesk.sla.selectors import clock_rows, policy_notes, rung_of
 
 from .forms import NoteForm, action_form
 from .letter_forms import COMPOSABLE
 from .record_forms import record_forms
+from .task_forms import TaskAskForm, TaskCloseForm
 from .timeline import timeline_entries
 from .timeline_filters import TIMELINE_FILTERS, entries_shown
 from .views.common import AuthenticatedHttpRequest
@@ -45,6 +50,7 @@ def detail_context(
         for action, form in forms.items()
         if action not in offered and form is not None
     ]
+    can_investigate = permissions.has_capability(user, complaint, Capability.INVESTIGATE)
     clocks = clock_rows(complaint)
     clock_labels = {row.clock.name: row.label for row in clocks}
     events = list(selectors.complaint_timeline(complaint))
@@ -76,9 +82,16 @@ def detail_context(
         "follow_ups": complaint.follow_ups.select_related("done_by"),
         "clocks": clocks,
         "policy_notes": policy_notes(complaint),
-        "can_extend": permissions.has_capability(user, complaint, Capability.INVESTIGATE),
+        "can_extend": can_investigate,
         "escalation_rung": rung_of(complaint),
         "approval": approval_panel(user, complaint),
+        "tasks": tasks_of(complaint),
+        "incident": incident_of(complaint),
+        "open_incidents": open_incidents_of(complaint) if can_investigate else [],
+        "task_form": extra.pop("task_form", None) or TaskAskForm(complaint=complaint),
+        "can_ask_task": can_investigate and complaint.status in OPEN_STATUSES,
+        "task_close_form": TaskCloseForm(),
+        "now": timezone.now(),
         "can_route": any(t.action in (Action.ASSIGN, Action.REASSIGN) for t in transitions),
         **extra,
     }

@@ -6,11 +6,13 @@ from .views import (
     capture,
     clocks,
     complainants,
+    incidents,
     letters,
     pages,
     queue,
     records,
     routing,
+    tasks,
 )
 
 app_name = "complaints"
@@ -40,6 +42,8 @@ urlpatterns = [
         name="approval_decide",
     ),
     path("<str:reference>/route/", routing.complaint_route_view, name="route"),
+    path("<str:reference>/tasks/", tasks.complaint_task_ask, name="task_ask"),
+    path("<str:reference>/incident/", incidents.complaint_incident_link, name="incident_link"),
     path("<str:reference>/letters/new/", letters.letter_compose, name="letter_compose"),
     path("<str:reference>/letters/<int:pk>/pdf/", letters.letter_pdf, name="letter_pdf"),
     path(

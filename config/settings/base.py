@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "complaintdesk.sla",
     "complaintdesk.routing",
     "complaintdesk.authority",
+    "complaintdesk.handling_tasks",
+    "complaintdesk.incidents",
     "complaintdesk.correspondence",
     "complaintdesk.mailin",
     "complaintdesk.webhooks",

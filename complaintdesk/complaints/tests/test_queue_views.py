@@ -10,7 +10,7 @@ from complaintdesk.accounts.roles import Role
 from complaintdesk.complaints import queues, selectors
 from complaintdesk.complaints.models import Complaint
 from complaintdesk.complaints.queues import QueueView, queue_counts
-from complaintdesk.complaints.tests.factories import complaint_at, drive_to, org_tree, staff
+from complaintdesk.complaints.tests.factories import complaint_at, drive_to, staff
 
 pytestmark = pytest.mark.django_db
 
@@ -27,11 +27,6 @@ def in_view(user, view, **kwargs) -> set[str]:
 def deadline(complaint: Complaint, state: str, due: datetime | None) -> None:
     """Given the stored summary of the complaint's clocks (the sla app keeps it)."""
     Complaint.objects.filter(pk=complaint.pk).update(sla_state=state, sla_due_at=due)
-
-
-@pytest.fixture
-def tree():
-    return org_tree()
 
 
 def test_mine_holds_the_complaints_assigned_to_me_and_unassigned_those_nobody_handles(tree):

@@ -40,8 +40,10 @@ QUEUE_BUDGET = 11
 VIEW_COUNTS_BUDGET = 18
 # The page lists the letters to the complainant too (one query); the assignment chooser reads
 # the line's handlers, their open load and who is away (three); each clock's time left needs
-# the working calendar where the complaint is (three).
-COMPLAINT_PAGE_BUDGET = 27
+# the working calendar where the complaint is (three); the tasks for other departments, and
+# the departments and people a new task can be asked of (three); its incident, or the open
+# incidents it could join (two).
+COMPLAINT_PAGE_BUDGET = 32
 # One of them asks which webhook subscriptions of the organisation listen (none here).
 REGISTRATION_BUDGET = 23
 # Per move, with the clocks of a policy pack following it; see test_each_move_costs_...

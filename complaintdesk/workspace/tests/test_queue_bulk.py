@@ -6,16 +6,11 @@ from django.urls import reverse
 
 from complaintdesk.accounts.roles import Role
 from complaintdesk.complaints.choices import Status
-from complaintdesk.complaints.tests.factories import complaint_at, drive_to, org_tree, staff
+from complaintdesk.complaints.tests.factories import complaint_at, drive_to, staff
 
 pytestmark = pytest.mark.django_db
 
 BULK = reverse("complaints:bulk")
-
-
-@pytest.fixture
-def tree():
-    return org_tree()
 
 
 @pytest.fixture

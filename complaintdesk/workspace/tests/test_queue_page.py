@@ -16,7 +16,6 @@ from complaintdesk.complaints.tests.factories import (
     CategoryFactory,
     complaint_at,
     drive_to,
-    org_tree,
     staff,
 )
 from complaintdesk.workspace.models import SavedQueue
@@ -25,11 +24,6 @@ pytestmark = pytest.mark.django_db
 
 HK = ZoneInfo("Asia/Hong_Kong")
 QUEUE = reverse("complaints:list")
-
-
-@pytest.fixture
-def tree():
-    return org_tree()
 
 
 @pytest.fixture
