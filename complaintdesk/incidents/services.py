@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from complaintdesk.accounts.models import Organisation, User
 from complaintdesk.accounts.roles import MANAGING_ROLES, Capability
 from complaintdesk.complaints import permissions, services
-from complaintdesk.complaints.choices import OPEN_STATUSES, Status
+from complaintdesk.complaints.choices import OPEN_STATUSES, RemedyType, Status
 from complaintdesk.complaints.models import Complaint
 from complaintdesk.complaints.policy_events import incident_event
 from complaintdesk.core.errors import DomainError, GuardFailed, NotPermitted
@@ -154,24 +154,36 @@ def incident_run(incident: Incident, by: User) -> RunReport:
 
 def _steps(incident: Incident, by: User) -> list[tuple[str, frozenset, Callable]]:
     """(what the step is called, the statuses it applies in, the call) in handling order."""
+
+    def record_findings(complaint: Complaint) -> None:
+        if not complaint.findings.strip():  # the handler's own findings stand
+            services.complaint_record_investigation(
+                complaint, by, findings=incident.findings,
+                responsibility=incident.responsibility, root_cause=incident.root_cause,
+            )  # fmt: skip
+
+    def propose(complaint: Complaint) -> None:
+        services.complaint_propose(
+            complaint, by, remedy_type=incident.remedy_type or RemedyType.EXPLANATION,
+            reasons=incident.reasons or incident.findings, amount=incident.remedy_amount,
+            description=incident.remedy_description,
+        )  # fmt: skip
+
+    def reply(complaint: Complaint) -> None:
+        services.complaint_reply(
+            complaint, by, channel=incident.reply_channel,
+            text=incident.reply_in(complaint.language), reasons=incident.reasons,
+            appeal_route=incident.appeal_route,
+        )  # fmt: skip
+
     return [
         (_("Assigned to the incident's owner"), frozenset({Status.RECEIVED, Status.ACKNOWLEDGED}),
          lambda c: services.complaint_assign(c, by, incident.owner)),
         (_("Investigation started"), frozenset({Status.ASSIGNED, Status.REOPENED, Status.APPEAL}),
          lambda c: services.complaint_start_investigation(c, by)),
-        (_("Findings recorded"), frozenset({Status.INVESTIGATING}),
-         lambda c: c.findings.strip() or services.complaint_record_investigation(
-             c, by, findings=incident.findings, responsibility=incident.responsibility,
-             root_cause=incident.root_cause)),
-        (_("Remedy proposed"), frozenset({Status.INVESTIGATING}),
-         lambda c: services.complaint_propose(
-             c, by, remedy_type=incident.remedy_type or "explanation",
-             reasons=incident.reasons or incident.findings, amount=incident.remedy_amount,
-             description=incident.remedy_description)),
-        (_("Replied"), frozenset({Status.PROPOSED}),
-         lambda c: services.complaint_reply(
-             c, by, channel=incident.reply_channel, text=incident.reply_in(c.language),
-             reasons=incident.reasons, appeal_route=incident.appeal_route)),
+        (_("Findings recorded"), frozenset({Status.INVESTIGATING}), record_findings),
+        (_("Remedy proposed"), frozenset({Status.INVESTIGATING}), propose),
+        (_("Replied"), frozenset({Status.PROPOSED}), reply),
     ]  # fmt: skip
 
 

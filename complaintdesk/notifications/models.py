@@ -18,6 +18,7 @@ class NotificationKind(models.TextChoices):
     COMPLAINANT_WROTE = "complainant_wrote", _("The complainant wrote")
     LETTER_FAILED = "letter_failed", _("A mail to the complainant could not be delivered")
     WEBHOOK_PAUSED = "webhook_paused", _("A webhook subscription was paused")
+    ASSIGNED = "assigned", _("A complaint was given to you")
     TASK_ASKED = "task_asked", _("A task for your department")
     TASK_DONE = "task_done", _("A task was done")
     TASK_OVERDUE = "task_overdue", _("A task is overdue")

@@ -1,7 +1,8 @@
-"""Notifications of the complaints core's own rules: when a colleague replies, the receiver
-is asked to confirm with the complainant that the reply arrived (the closing guard waits for
-it), so that nobody has to discover the dependency at closing time; and when the complainant
-writes, answers, rates or appeals on the tracking page, their handler hears of it at once."""
+"""Notifications of the complaints core's own rules: whoever is given a complaint hears of it;
+when a colleague replies, the receiver is asked to confirm with the complainant that the reply
+arrived (the closing guard waits for it), so that nobody has to discover the dependency at
+closing time; and when the complainant writes, answers, rates or appeals on the tracking page,
+their handler hears of it at once."""
 
 from django.utils.translation import gettext as _
 
@@ -16,6 +17,7 @@ from .services import notify
 
 
 def on_moved(event: ComplaintMoved) -> None:
+    _tell_new_handler(event)
     complaint = event.complaint
     if (
         event.action != Action.REPLY
@@ -30,6 +32,36 @@ def on_moved(event: ComplaintMoved) -> None:
         complaint=complaint,
         params={"replier": str(event.by)},
         at=event.at,
+    )
+
+
+def _tell_new_handler(event: ComplaintMoved) -> None:
+    """Whoever is given a complaint by someone else (a manager, a receiver, the routing rules)
+    hears of it at once: it is theirs to handle from now on. Taking it oneself tells nobody."""
+    complaint = event.complaint
+    if event.action not in (Action.ASSIGN, Action.REASSIGN) or complaint.handler is None:
+        return
+    if event.by is not None and event.by.pk == complaint.handler_id:
+        return
+    notify(
+        [complaint.handler],
+        kind=NotificationKind.ASSIGNED,
+        complaint=complaint,
+        params={"by": str(event.by or "")},
+        at=event.at,
+    )
+
+
+def assigned(notification: Notification, cache: dict) -> tuple[str, str]:
+    complaint = notification.complaint
+    values = {
+        "ref": complaint.reference if complaint else "",
+        "subject": complaint.subject if complaint else "",
+        "by": notification.params.get("by", ""),
+    }
+    return (
+        _("Given to you: %(ref)s %(subject)s") % values,
+        _("%(by)s gave you complaint %(ref)s to handle.") % values,
     )
 
 
@@ -80,5 +112,6 @@ def complainant_wrote(notification: Notification, cache: dict) -> tuple[str, str
 def connect() -> None:
     subscribe(ComplaintMoved, on_moved)
     subscribe(ComplainantWrote, on_complainant_wrote)
+    message_register(NotificationKind.ASSIGNED, assigned)
     message_register(NotificationKind.CONFIRM_RECEIPT, confirm_receipt)
     message_register(NotificationKind.COMPLAINANT_WROTE, complainant_wrote)

@@ -109,7 +109,10 @@ class NoteForm(forms.Form):
         choices=[(EventKind.NOTE.value, EventKind.NOTE.label)]
         + [(k.value, k.label) for k in EventKind if k in CONTACT_KINDS],
     )
-    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        label=_("Text"),
+        widget=forms.Textarea(attrs={"rows": 3, "data-shortcut": "n", "aria-keyshortcuts": "n"}),
+    )
     to_complainant = forms.BooleanField(
         label=_("Show to the complainant on their tracking page"), required=False
     )

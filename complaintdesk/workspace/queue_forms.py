@@ -56,7 +56,13 @@ class QueueForm(forms.Form):
         required=False,
         max_length=200,
         widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": _("Reference, subject or complainant")}
+            attrs={
+                "type": "search",
+                "placeholder": _("Reference, subject or complainant"),
+                # "/" jumps to the search, as in most web applications people know.
+                "data-shortcut": "/",
+                "aria-keyshortcuts": "/",
+            }
         ),
     )
     grade = forms.ChoiceField(label=_("Grade"), choices=ANY + list(Grade.choices), required=False)

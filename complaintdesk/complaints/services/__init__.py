@@ -20,13 +20,8 @@ from .handling import (
     complaint_record_step,
     complaint_reply,
 )
-from .history import (
-    HistoricalComplaint,
-    ImportOutcome,
-    PreparedComplaint,
-    complaints_import,
-    historical_prepare,
-)
+from .history import ImportOutcome, complaints_import
+from .history_records import HistoricalComplaint, PreparedComplaint, historical_prepare
 from .intake import (
     attachment_problems,
     complaint_attach,

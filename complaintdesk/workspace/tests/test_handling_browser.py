@@ -1,5 +1,5 @@
 """A handler on the complaint page in a real Chromium, in Traditional Chinese: the head says
-how long each clock has, they take the complaint in one click, the steps checklist follows,
+how long each clock has, they take the complaint with one key, the steps checklist follows,
 and the page works on a 390 px phone and passes axe-core's checks. Screenshots go to
 /tmp/shots/."""
 
@@ -53,8 +53,12 @@ def test_a_handler_takes_a_complaint_from_its_page_on_a_laptop_and_a_phone(live_
     assert accessibility_problems(page) == []
     _shot(page, "1-before")
 
-    # When they take it
-    page.locator("[data-testid=actions] button", has_text=take_label).click()
+    # When they take it with its keyboard shortcut, having looked the shortcuts up with "?"
+    assert page.locator("[data-testid=actions] button", has_text=take_label).count() == 1
+    page.keyboard.press("?")
+    assert page.locator("[data-testid=shortcut-help]").is_visible()
+    page.keyboard.press("?")
+    page.keyboard.press("t")
 
     # Then it is theirs, said on the page
     page.locator("[data-testid=status]").wait_for()

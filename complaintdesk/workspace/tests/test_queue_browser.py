@@ -46,6 +46,12 @@ def test_a_manager_picks_a_view_narrows_it_saves_it_and_reads_it_on_a_phone(live
     assert unassigned.text_content() == "2"
     assert page.locator("[data-testid=count-all]").text_content() == "3"
 
+    # When they press "/" and type a word of a subject, the search has it
+    page.keyboard.press("/")
+    page.keyboard.type("灯")
+    assert page.locator("#id_q").input_value() == "灯"
+    page.fill("#id_q", "")
+
     # When they pick the unassigned view, open the further filters and ask for major ones
     page.click("nav.queue-views a[data-view=unassigned]")
     page.locator("details.more-filters summary").click()

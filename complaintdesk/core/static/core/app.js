@@ -21,3 +21,26 @@ document.addEventListener("change", (event) => {
     }
   }
 });
+
+// Keyboard shortcuts for the busiest actions: an element with data-shortcut="KEY" is focused
+// (a field) or pressed (a button) when KEY is typed outside any field. The pages name each one
+// in aria-keyshortcuts, and "?" lists them.
+document.addEventListener("keydown", (event) => {
+  const target = event.target;
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  if (target instanceof HTMLElement && target.closest("input, textarea, select, [contenteditable]")) return;
+  if (event.key === "?") {
+    const help = document.getElementById("shortcut-help");
+    if (help) help.hidden = !help.hidden;
+    return;
+  }
+  const element = document.querySelector(`[data-shortcut="${CSS.escape(event.key)}"]`);
+  if (!(element instanceof HTMLElement)) return;
+  event.preventDefault();
+  if (element.matches("input, textarea, select")) {
+    element.closest("details")?.setAttribute("open", "");
+    element.focus();
+  } else {
+    element.click();
+  }
+});
