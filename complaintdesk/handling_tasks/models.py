@@ -3,13 +3,14 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from complaintdesk.accounts.models import OrgUnit
 from complaintdesk.complaints.models import Complaint
 
 
 class TaskStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("task status", "Open")
     DONE = "done", _("Done")
     CANCELLED = "cancelled", _("Cancelled")
 

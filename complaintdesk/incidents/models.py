@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from complaintdesk.accounts.models import Organisation
 from complaintdesk.complaints.choices import RemedyType, ReplyChannel, Responsibility
@@ -10,7 +11,7 @@ from complaintdesk.complaints.models import Complaint, RootCause
 
 
 class IncidentStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("incident status", "Open")
     RESOLVED = "resolved", _("Resolved")
 
 
