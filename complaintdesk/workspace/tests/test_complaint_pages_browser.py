@@ -8,6 +8,8 @@ from complaintdesk.complaints import services
 from complaintdesk.core.testing import ARTIFACTS, BROWSER, log_in
 from complaintdesk.customers.services import complainant_find_or_create
 
+from .pages import act, record
+
 pytestmark = BROWSER
 
 
@@ -184,37 +186,12 @@ def test_manager_handles_a_complaint_from_receipt_to_closing_in_the_browser(live
     log_in(page, live_server.url, "manager")
     page.goto(f"{live_server.url}/complaints/{complaint.reference}/")
 
-    def act(action: str, fields: dict[str, str] | None = None) -> None:
-        panel = page.locator(f"form[action$='/actions/{action}/']")
-        if fields:
-            page.locator("details", has=panel).locator("summary").click()
-            for name, value in fields.items():
-                field = panel.locator(f"[name='{action}-{name}']")
-                if field.evaluate("e => e.tagName") == "SELECT":
-                    field.select_option(value)
-                else:
-                    field.fill(value)
-        panel.locator("button[type=submit]").click()
-
-    def record(kind: str, fields: dict[str, str]) -> None:
-        panel = page.locator(f"form[action$='/records/{kind}/']")
-        page.locator("details", has=panel).locator("summary").click()
-        for name, value in fields.items():
-            field = panel.locator(f"[name='{kind}-{name}']")
-            if name == "root_cause":
-                # Root causes are chosen by what the person reads: "CODE name".
-                field.select_option(label=value)
-            elif field.evaluate("e => e.tagName") == "SELECT":
-                field.select_option(value)
-            else:
-                field.fill(value)
-        panel.locator("button[type=submit]").click()
-
     # When the manager walks it through every step in the pages
-    act("acknowledge")
-    act("assign", {"handler": str(manager.pk)})
-    act("start_investigation")
+    act(page, "acknowledge")
+    act(page, "assign", {"handler": str(manager.pk)})
+    act(page, "start_investigation")
     record(
+        page,
         "investigation",
         {
             "findings": "Pipe joint failed in the riser.",
@@ -222,8 +199,9 @@ def test_manager_handles_a_complaint_from_receipt_to_closing_in_the_browser(live
             "root_cause": "MAINT Maintenance lapse",
         },
     )
-    act("propose", {"remedy_type": "repair", "reasons": "The riser is common property."})
+    act(page, "propose", {"remedy_type": "repair", "reasons": "The riser is common property."})
     act(
+        page,
         "reply",
         {
             "channel": "letter",
@@ -231,10 +209,10 @@ def test_manager_handles_a_complaint_from_receipt_to_closing_in_the_browser(live
             "reasons": "The riser is common property we maintain.",
         },
     )
-    record("response", {"response": "accepted"})
-    act("start_follow_up")
-    record("follow_up", {"result": "resolved", "outcome_satisfaction": "5"})
-    act("close")
+    record(page, "response", {"response": "accepted"})
+    act(page, "start_follow_up")
+    record(page, "follow_up", {"result": "resolved", "outcome_satisfaction": "5"})
+    act(page, "close")
 
     # Then it is closed, and the timeline tells the whole story
     assert page.text_content("[data-testid=status]").strip() == "Closed"

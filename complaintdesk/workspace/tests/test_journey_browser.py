@@ -18,6 +18,8 @@ from complaintdesk.complaints.tests.factories import RootCauseFactory, org_tree,
 from complaintdesk.core.testing import BROWSER, log_in
 from complaintdesk.sla.tests.factories import on_policy
 
+from .pages import act, record
+
 pytestmark = [*BROWSER, pytest.mark.django_db(transaction=True)]
 
 SHOTS = Path("/tmp/shots")
@@ -53,33 +55,6 @@ def test_a_phone_complaint_from_intake_through_an_approved_refund_to_closing(liv
     def open_complaint() -> None:
         page.goto(f"{live_server.url}{Complaint.objects.get().get_absolute_url()}")
 
-    def act(action: str, fields: dict[str, str] | None = None) -> None:
-        panel = page.locator(f"form[action$='/actions/{action}/']")
-        if fields:
-            page.locator("details", has=panel).locator("summary").click()
-            for name, value in fields.items():
-                field = panel.locator(f"[name='{action}-{name}']")
-                if field.evaluate("e => e.tagName") == "SELECT":
-                    field.select_option(value)
-                else:
-                    field.fill(value)
-        panel.locator("button[type=submit]").click()
-        page.wait_for_load_state()
-
-    def record(kind: str, fields: dict[str, str]) -> None:
-        panel = page.locator(f"form[action$='/records/{kind}/']")
-        page.locator("details", has=panel).locator("summary").click()
-        for name, value in fields.items():
-            field = panel.locator(f"[name='{kind}-{name}']")
-            if name == "root_cause":
-                field.select_option(label=value)
-            elif field.evaluate("e => e.tagName") == "SELECT":
-                field.select_option(value)
-            else:
-                field.fill(value)
-        panel.locator("button[type=submit]").click()
-        page.wait_for_load_state()
-
     def status() -> str:
         return Complaint.objects.get().status
 
@@ -103,17 +78,21 @@ def test_a_phone_complaint_from_intake_through_an_approved_refund_to_closing(liv
     as_user("dm")
     page.goto(f"{live_server.url}/complaints/?view=unassigned")
     page.locator("#queue-rows a.reference").first.click()
-    act("assign", {"handler": str(handler.pk)})
+    act(page, "assign", {"handler": str(handler.pk)})
     assert status() == Status.ASSIGNED
 
     # And the handler investigates and proposes a refund of 5,000, above their limit of 200
     as_user("handler")
     open_complaint()
-    act("start_investigation")
-    record("investigation", {"findings": "承办商未按时更换零件。", "responsibility": "organisation",
-                             "root_cause": "MAINT Maintenance lapse"})  # fmt: skip
-    act("propose", {"remedy_type": "refund", "amount": "5000",
-                    "reasons": "电梯停用属我方维修延误。"})  # fmt: skip
+    act(page, "start_investigation")
+    findings = {
+        "findings": "承办商未按时更换零件。",
+        "responsibility": "organisation",
+        "root_cause": "MAINT Maintenance lapse",
+    }
+    record(page, "investigation", findings)
+    refund = {"remedy_type": "refund", "amount": "5000", "reasons": "电梯停用属我方维修延误。"}
+    act(page, "propose", refund)
     assert status() == Status.PROPOSED
     page.locator("[data-testid=approval]").wait_for()
     page.screenshot(path=str(SHOTS / "journey-1-awaiting-approval.png"), full_page=True)
@@ -131,28 +110,32 @@ def test_a_phone_complaint_from_intake_through_an_approved_refund_to_closing(liv
     # the follow-up
     as_user("handler")
     open_complaint()
-    act("reply", {"channel": "email", "text": "我们将退还一个月管理费，并已更换电梯零件。",
-                  "reasons": "电梯停用属我方维修延误。"})  # fmt: skip
+    answer = {
+        "channel": "email",
+        "text": "我们将退还一个月管理费，并已更换电梯零件。",
+        "reasons": "电梯停用属我方维修延误。",
+    }
+    act(page, "reply", answer)
     assert status() == Status.REPLIED
     assert page.locator("[data-testid=letter]").count() >= 1
-    record("response", {"response": "accepted"})
-    act("start_follow_up")
-    record("follow_up", {"result": "resolved", "outcome_satisfaction": "5"})
+    record(page, "response", {"response": "accepted"})
+    act(page, "start_follow_up")
+    record(page, "follow_up", {"result": "resolved", "outcome_satisfaction": "5"})
 
     # Then closing is refused: the receiver has not confirmed the reply reached him
     checklist = page.locator("[data-testid=closing-checklist]")
     assert "前台陈" in checklist.text_content()
-    act("close")
+    act(page, "close")
     assert status() == Status.FOLLOWING_UP
     page.screenshot(path=str(SHOTS / "journey-2-close-refused.png"), full_page=True)
 
     # When the receiver confirms it, and the handler closes it
     as_user("desk")
     open_complaint()
-    record("confirm_receipt", {})
+    record(page, "confirm_receipt", {})
     as_user("handler")
     open_complaint()
-    act("close")
+    act(page, "close")
 
     # Then it is closed, and every step is on the timeline
     assert status() == Status.CLOSED

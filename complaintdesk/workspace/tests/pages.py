@@ -1,0 +1,34 @@
+"""Steps the browser tests take on the complaint page, as a person does them: open an action's
+or a record's form, fill it in, send it."""
+
+
+def act(page, action: str, fields: dict[str, str] | None = None) -> None:
+    """Make a lifecycle move from the page's action panel (its form opened when it has one)."""
+    panel = page.locator(f"form[action$='/actions/{action}/']")
+    if fields:
+        page.locator("details", has=panel).locator("summary").click()
+        for name, value in fields.items():
+            field = panel.locator(f"[name='{action}-{name}']")
+            if field.evaluate("e => e.tagName") == "SELECT":
+                field.select_option(value)
+            else:
+                field.fill(value)
+    panel.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+def record(page, kind: str, fields: dict[str, str]) -> None:
+    """Write a handling record (investigation, response, follow-up…) from its form."""
+    panel = page.locator(f"form[action$='/records/{kind}/']")
+    page.locator("details", has=panel).locator("summary").click()
+    for name, value in fields.items():
+        field = panel.locator(f"[name='{kind}-{name}']")
+        if name == "root_cause":
+            # Root causes are chosen by what the person reads: "CODE name".
+            field.select_option(label=value)
+        elif field.evaluate("e => e.tagName") == "SELECT":
+            field.select_option(value)
+        else:
+            field.fill(value)
+    panel.locator("button[type=submit]").click()
+    page.wait_for_load_state()
