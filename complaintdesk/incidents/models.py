@@ -89,10 +89,15 @@ class IncidentComplaint(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     linked_at = models.DateTimeField()
-    # What the last run did for this complaint, or why it stopped: shown per complainant.
+    # What the last run did for this complaint, shown per complainant: the steps it made (codes
+    # of services.RUN_STEPS, named in the reader's language when shown), the step it stopped
+    # before ("" if none; "state" when the complaint stood where no step applies) and, then,
+    # the refusal in the words the service gave the person who ran it.
     last_run_at = models.DateTimeField(null=True, blank=True)
-    last_run_outcome = models.TextField(blank=True)
     last_run_ok = models.BooleanField(default=False)
+    last_run_steps = models.JSONField(default=list, blank=True)
+    last_run_stopped_at = models.CharField(max_length=20, blank=True)
+    last_run_outcome = models.TextField(blank=True)
 
     class Meta:
         ordering = ["linked_at", "id"]

@@ -14,6 +14,7 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from complaintdesk.accounts.models import Organisation, User
 from complaintdesk.accounts.roles import MANAGING_ROLES, Capability
@@ -24,6 +25,15 @@ from complaintdesk.complaints.policy_events import incident_event
 from complaintdesk.core.errors import DomainError, GuardFailed, NotPermitted
 
 from .models import Incident, IncidentComplaint, IncidentStatus
+
+# The steps of a run, by the code a link keeps, named when read.
+RUN_STEPS = {
+    "assign": gettext_lazy("Assigned to the incident's owner"),
+    "start": gettext_lazy("Investigation started"),
+    "findings": gettext_lazy("Findings recorded"),
+    "propose": gettext_lazy("Remedy proposed"),
+    "reply": gettext_lazy("Replied"),
+}
 
 # Fields of the incident its owner or a manager edits: what is handled once.
 HANDLING_FIELDS = (
@@ -142,18 +152,28 @@ def incident_run(incident: Incident, by: User) -> RunReport:
     links = incident.links.select_related("complaint")
     for link in links:
         complaint = link.complaint
-        ok, outcome = _advance(incident, complaint, by)
-        link.last_run_at, link.last_run_ok, link.last_run_outcome = timezone.now(), ok, outcome
-        link.save(update_fields=["last_run_at", "last_run_ok", "last_run_outcome"])
-        if ok:
+        advance = _advance(incident, complaint, by)
+        link.last_run_at, link.last_run_ok = timezone.now(), advance.replied
+        link.last_run_steps, link.last_run_stopped_at = advance.steps, advance.stopped_at
+        link.last_run_outcome = advance.why
+        link.save(
+            update_fields=[
+                "last_run_at", "last_run_ok", "last_run_steps", "last_run_stopped_at",
+                "last_run_outcome",
+            ]
+        )  # fmt: skip
+        if advance.replied:
             report.replied.append(complaint.reference)
         else:
-            report.stopped.append((complaint.reference, outcome))
+            text = run_outcome_text(
+                advance.steps, advance.stopped_at, advance.why, complaint.get_status_display()
+            )
+            report.stopped.append((complaint.reference, text))
     return report
 
 
 def _steps(incident: Incident, by: User) -> list[tuple[str, frozenset, Callable]]:
-    """(what the step is called, the statuses it applies in, the call) in handling order."""
+    """(the step's code in RUN_STEPS, the statuses it applies in, the call) in handling order."""
 
     def record_findings(complaint: Complaint) -> None:
         if not complaint.findings.strip():  # the handler's own findings stand
@@ -177,20 +197,42 @@ def _steps(incident: Incident, by: User) -> list[tuple[str, frozenset, Callable]
         )  # fmt: skip
 
     return [
-        (_("Assigned to the incident's owner"), frozenset({Status.RECEIVED, Status.ACKNOWLEDGED}),
+        ("assign", frozenset({Status.RECEIVED, Status.ACKNOWLEDGED}),
          lambda c: services.complaint_assign(c, by, incident.owner)),
-        (_("Investigation started"), frozenset({Status.ASSIGNED, Status.REOPENED, Status.APPEAL}),
+        ("start", frozenset({Status.ASSIGNED, Status.REOPENED, Status.APPEAL}),
          lambda c: services.complaint_start_investigation(c, by)),
-        (_("Findings recorded"), frozenset({Status.INVESTIGATING}), record_findings),
-        (_("Remedy proposed"), frozenset({Status.INVESTIGATING}), propose),
-        (_("Replied"), frozenset({Status.PROPOSED}), reply),
+        ("findings", frozenset({Status.INVESTIGATING}), record_findings),
+        ("propose", frozenset({Status.INVESTIGATING}), propose),
+        ("reply", frozenset({Status.PROPOSED}), reply),
     ]  # fmt: skip
 
 
-def _advance(incident: Incident, complaint: Complaint, by: User) -> tuple[bool, str]:
-    """(replied, what was done or where it stopped and why)."""
+@dataclass(frozen=True)
+class Advance:
+    """How far one complaint got in a run."""
+
+    replied: bool
+    steps: list[str]
+    # The step refused ("" if none; "state" when no step applies where the complaint stands).
+    stopped_at: str = ""
+    # The refusal, in the words of the service that refused it.
+    why: str = ""
+
+
+def run_outcome_text(steps: list[str], stopped_at: str, why: str, status_label: str) -> str:
+    """A run's outcome for one complaint in the reader's language (the active one)."""
+    done = " · ".join(str(RUN_STEPS.get(step, step)) for step in steps)
+    if stopped_at == "state":
+        return _("Not replied: the complaint is “%(status)s”.") % {"status": status_label}
+    if stopped_at:
+        step = RUN_STEPS.get(stopped_at, stopped_at)
+        return _("Stopped before “%(step)s”: %(why)s") % {"step": step, "why": why}
+    return done or _("Replied already")
+
+
+def _advance(incident: Incident, complaint: Complaint, by: User) -> Advance:
     done: list[str] = []
-    for label, statuses, call in _steps(incident, by):
+    for code, statuses, call in _steps(incident, by):
         complaint.refresh_from_db()
         if complaint.status not in statuses:
             continue
@@ -198,11 +240,9 @@ def _advance(incident: Incident, complaint: Complaint, by: User) -> tuple[bool, 
             call(complaint)
         except DomainError as error:
             why = " ".join([error.message, *error.details])
-            return False, _("Stopped before “%(step)s”: %(why)s") % {"step": label, "why": why}
-        done.append(label)
+            return Advance(False, done, code, why)
+        done.append(code)
     complaint.refresh_from_db()
     if complaint.status in (Status.REPLIED, Status.FOLLOWING_UP, Status.CLOSED):
-        return True, " · ".join(done) if done else _("Replied already")
-    return False, _("Not replied: the complaint is “%(status)s”.") % {
-        "status": complaint.get_status_display()
-    }
+        return Advance(True, done)
+    return Advance(False, done, "state")

@@ -96,7 +96,10 @@ def test_a_complaint_the_run_cannot_move_is_named_and_the_others_are_answered(li
     assert report.replied == [ready.reference]
     assert [reference for reference, _why in report.stopped] == [waiting.reference]
     link = incident.links.get(complaint=waiting)
-    assert not link.last_run_ok and link.last_run_outcome
+    assert not link.last_run_ok and link.last_run_stopped_at == "state"
+    # And what the run did is kept as steps, named in whoever reads it's language
+    done = incident.links.get(complaint=ready)
+    assert done.last_run_steps == ["start", "findings", "propose", "reply"]
 
 
 def test_a_complaint_joins_one_incident_and_its_timeline_says_so(lift):

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django import template
 from django.utils.translation import gettext as _
 
+from complaintdesk.incidents.services import run_outcome_text
 from complaintdesk.sla.choices import ClockState
 
 register = template.Library()
@@ -51,3 +52,14 @@ def time_left(row) -> str:
     else:
         text = _("%(span)s left") % {"span": _span(row.left)}
     return text
+
+
+@register.filter
+def run_outcome(link) -> str:
+    """What an incident's last run did for one complaint, in the reader's language."""
+    return run_outcome_text(
+        link.last_run_steps,
+        link.last_run_stopped_at,
+        link.last_run_outcome,
+        link.complaint.get_status_display(),
+    )
