@@ -129,6 +129,10 @@ class QueueForm(forms.Form):
             value = changes.get(name, self.data.get(name, ""))
             if value:
                 parameters[name] = value
+        # What is not a filter (the cursor of the next rows) is added as given.
+        for name, value in changes.items():
+            if name not in QUEUE_PARAMETERS and value:
+                parameters[name] = value
         return parameters.urlencode()
 
     def main_fields(self) -> list[forms.BoundField]:

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from complaintdesk.accounts.roles import Role
+from complaintdesk.complaints import selectors
 from complaintdesk.complaints.choices import Channel, Grade
 from complaintdesk.complaints.models import Complaint
 from complaintdesk.complaints.tests.factories import (
@@ -158,3 +159,20 @@ def test_the_download_holds_what_the_view_and_the_filters_show(tree, manager, cl
     rows = list(csv.reader(io.StringIO(text)))[1:]
     assert [row[0] for row in rows] == [wanted.reference]
     assert Complaint.objects.count() == 3
+
+
+def test_show_more_brings_the_next_rows_of_the_same_queue(tree, manager, client, monkeypatch):
+    # Given three unassigned complaints and one assigned, and pages of two
+    made = [complaint_at(tree.site) for _ in range(3)]
+    drive_to(complaint_at(tree.site), "assigned")
+    monkeypatch.setitem(selectors.complaint_queue.__kwdefaults__, "limit", 2)
+    first = client.get(QUEUE, {"view": "unassigned"})
+
+    # When the person follows "Show more"
+    following = first.context["next_address"]
+    second = client.get(f"{QUEUE}?{following}", HTTP_HX_REQUEST="true")
+
+    # Then the rest of the same view comes: every unassigned complaint once, nothing else
+    assert "view=unassigned" in following and "cursor=" in following
+    assert not listed(first) & listed(second)
+    assert listed(first) | listed(second) == {c.reference for c in made}
