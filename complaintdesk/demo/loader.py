@@ -20,6 +20,7 @@ from .flows import play
 from .org import build_directory
 from .plans import Planner
 from .stories import Story
+from .workbench import workbench_build
 
 SEED = 2026
 
@@ -60,6 +61,7 @@ def load_demo() -> dict[str, Counter]:
             story.register()
         for story in stories:
             play(story)
+        workbench_build(directory, deadline)
         notifications_settle(directory, now)
     return summary()
 
