@@ -87,6 +87,11 @@ class WorkingCalendar:
     def closing(self, day: date) -> datetime:
         return datetime.combine(day, self.closes, tzinfo=self.tz)
 
+    @property
+    def business_day(self) -> timedelta:
+        """How much working time one working day holds (opening to closing)."""
+        return datetime.combine(date.min, self.closes) - datetime.combine(date.min, self.opens)
+
 
 def calendar_for_region(region: str, **overrides) -> WorkingCalendar:
     """The stock calendar of a region in its own time zone (what sla_preview uses)."""

@@ -223,10 +223,16 @@ class ClockRow:
     left: timedelta | None = None
     overdue: bool = False
     in_working_time: bool = False
+    # The working time one working day holds where the complaint is, to read `left` in days.
+    business_day: timedelta | None = None
 
 
 def _row(
-    clock: ComplaintClock, *, left: timedelta | None = None, overdue: bool = False
+    clock: ComplaintClock,
+    *,
+    left: timedelta | None = None,
+    overdue: bool = False,
+    calendar: WorkingCalendar | None = None,
 ) -> ClockRow:
     step = clock.next_extension() or {}
     role = step.get("approval_role", "")
@@ -238,6 +244,7 @@ def _row(
         left=left,
         overdue=overdue,
         in_working_time=counts_working_time(clock.unit),
+        business_day=calendar.business_day if calendar else None,
     )
 
 
@@ -254,10 +261,11 @@ def clock_rows(complaint: Complaint, *, now: datetime | None = None) -> list[Clo
         if calendar is None or clock not in running:
             rows.append(_row(clock))
         elif now <= clock.due_at:
-            rows.append(_row(clock, left=time_between(now, clock.due_at, clock.unit, calendar)))
+            left = time_between(now, clock.due_at, clock.unit, calendar)
+            rows.append(_row(clock, left=left, calendar=calendar))
         else:
             late = time_between(clock.due_at, now, clock.unit, calendar)
-            rows.append(_row(clock, left=late, overdue=True))
+            rows.append(_row(clock, left=late, overdue=True, calendar=calendar))
     return rows
 
 

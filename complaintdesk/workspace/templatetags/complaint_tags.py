@@ -23,11 +23,10 @@ def dictget(mapping: dict, key: str):
     return mapping.get(key)
 
 
-def _span(amount: timedelta, *, in_days: bool = True) -> str:
-    """Days, hours, minutes; hours at most for working time, where a day is a business day
-    of some hours, not 24."""
+def _span(amount: timedelta, *, day: timedelta = timedelta(days=1)) -> str:
+    """Days, hours, minutes; a day being `day` long (a business day for working time)."""
     minutes = int(amount.total_seconds() // 60)
-    days, minutes = divmod(minutes, 24 * 60) if in_days else (0, minutes)
+    days, minutes = divmod(minutes, max(1, int(day.total_seconds() // 60)))
     hours, minutes = divmod(minutes, 60)
     if days:
         return _("%(days)d d %(hours)d h") % {"days": days, "hours": hours}
@@ -43,15 +42,16 @@ def time_left(row) -> str:
     "" for a clock that is not running."""
     if row.left is None:
         return ""
+    # A working-time clock counts in business days: "2 d 3 h" there is two working days and
+    # three business hours.
+    day = row.business_day if row.in_working_time and row.business_day else timedelta(days=1)
     if row.overdue:
         if row.left < timedelta(minutes=1):  # due at closing time, and it is evening now
             return _("overdue")
-        text = _("%(span)s overdue") % {"span": _span(row.left, in_days=not row.in_working_time)}
-    elif row.in_working_time:
-        text = _("%(span)s of working time left") % {"span": _span(row.left, in_days=False)}
-    else:
-        text = _("%(span)s left") % {"span": _span(row.left)}
-    return text
+        return _("%(span)s overdue") % {"span": _span(row.left, day=day)}
+    if row.in_working_time:
+        return _("%(span)s of working time left") % {"span": _span(row.left, day=day)}
+    return _("%(span)s left") % {"span": _span(row.left)}
 
 
 @register.filter
