@@ -51,6 +51,16 @@ def test_a_manager_picks_a_view_narrows_it_saves_it_and_reads_it_on_a_phone(live
     page.keyboard.type("灯")
     assert page.locator("#id_q").input_value() == "灯"
     page.fill("#id_q", "")
+    # And "j" twice then Enter opens the second complaint of the queue
+    page.locator("h1").click()
+    second = page.locator("#queue-rows a.reference").nth(1).text_content()
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    page.keyboard.press("Enter")
+    page.locator("[data-testid=reference]").wait_for()
+    assert page.locator("[data-testid=reference]").text_content() == second
+    page.goto(f"{live_server.url}/complaints/")
+    page.locator("[data-testid=count-unassigned]").wait_for()
 
     # When they pick the unassigned view, open the further filters and ask for major ones
     page.click("nav.queue-views a[data-view=unassigned]")
@@ -92,3 +102,10 @@ def test_a_manager_picks_a_view_narrows_it_saves_it_and_reads_it_on_a_phone(live
     log_out = page.locator("header.top form button")
     box = log_out.bounding_box()
     assert box is not None and box["x"] + box["width"] <= 390
+
+    # And on a tablet (820 px) the queue fits as a table
+    page.set_viewport_size({"width": 820, "height": 1180})
+    page.goto(f"{live_server.url}/complaints/")
+    page.locator("[data-testid=count-unassigned]").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 820
+    _shot(page, "3-tablet")

@@ -34,6 +34,18 @@ document.addEventListener("keydown", (event) => {
     if (help) help.hidden = !help.hidden;
     return;
   }
+  if (event.key === "j" || event.key === "k") {
+    // Down and up the queue's rows; Enter then opens the complaint (the row's link).
+    const links = [...document.querySelectorAll("#queue-rows a.reference")];
+    if (links.length) {
+      event.preventDefault();
+      const at = links.indexOf(document.activeElement);
+      const next = event.key === "j" ? Math.min(at + 1, links.length - 1) : Math.max(at - 1, 0);
+      links[next].focus();
+      links[next].scrollIntoView({block: "nearest"});
+      return;
+    }
+  }
   const element = document.querySelector(`[data-shortcut="${CSS.escape(event.key)}"]`);
   if (!(element instanceof HTMLElement)) return;
   event.preventDefault();
