@@ -22,6 +22,15 @@ def role_holders(organisation_id: int, role: str, *, over_path: str | None = Non
     return users.distinct().order_by("pk")
 
 
+def staff_of(organisation_id: int) -> QuerySet:
+    """Active people holding any role in the organisation, by username: whom a task or an
+    incident can be given to."""
+    holders = RoleAssignment.objects.filter(unit__organisation_id=organisation_id)
+    return User.objects.filter(pk__in=holders.values("user_id"), is_active=True).order_by(
+        "username"
+    )
+
+
 def organisations_administered(user) -> set[int]:
     """The ids of the organisations `user` administers: those where they hold the
     administrator role at some unit. The unit only anchors the role; administration covers the

@@ -14,7 +14,7 @@ router = Router(tags=["catalogue"])
 
 
 def _organisations(request: HttpRequest) -> set[int]:
-    return {held.organisation_id for held in permissions.role_paths(request.user)}  # type: ignore[arg-type]
+    return permissions.organisations_of(request.user)  # type: ignore[arg-type]
 
 
 @router.get(

@@ -53,6 +53,21 @@ def role_paths(user: User) -> list[HeldRole]:
     return cached
 
 
+def organisations_of(user: User) -> set[int]:
+    """The organisations where the user holds a role (from role_paths: no query of its own)."""
+    return {held.organisation_id for held in role_paths(user)}
+
+
+def manages_in(user: User, organisation_id: int | None = None) -> bool:
+    """Whether the user holds a managing role in that organisation (any, when None): who
+    acts on many complaints at once, opens incidents and runs them."""
+    return any(
+        held.role in MANAGING_ROLES
+        and (organisation_id is None or held.organisation_id == organisation_id)
+        for held in role_paths(user)
+    )
+
+
 def _ladder_sight(user: User) -> list[tuple[int, str, int]]:
     """(organisation, role, level) for each organisation-wide rung the user stands on, as the
     policies report it (hooks.sight_register): the board office sees a complaint from the
@@ -144,7 +159,7 @@ def visible_complaints(user: User, queryset: QuerySet | None = None) -> QuerySet
             scope |= subtree_q("unit_path", held.path)
             any_scope = True
     # The same personal ties as roles_on, organisation by organisation.
-    for organisation_id in {h.organisation_id for h in role_paths(user)}:
+    for organisation_id in organisations_of(user):
         roles = {h.role for h in role_paths(user) if h.organisation_id == organisation_id}
         if roles & HANDLING_ROLES:
             scope |= Q(handler=user, organisation_id=organisation_id)

@@ -87,7 +87,7 @@ def _unit_ids(user: User) -> list[int]:
 def _due_today(user: User, now: datetime) -> Q:
     """A running deadline before the end of today where each organisation is: what must be
     done before going home. Already breached ones are the overdue view's."""
-    organisations = {held.organisation_id for held in permissions.role_paths(user)}
+    organisations = permissions.organisations_of(user)
     zones = Organisation.objects.filter(pk__in=organisations).values_list("pk", "time_zone")
     due = Q(pk__in=[])
     for organisation_id, zone_name in zones:
@@ -110,7 +110,7 @@ class QueueOptions:
 
 def queue_filter_options(user: User) -> QueueOptions:
     held = permissions.role_paths(user)
-    organisations = {h.organisation_id for h in held}
+    organisations = permissions.organisations_of(user)
     in_sight = Q(pk__in=[])
     for h in held:
         in_sight |= subtree_q("path", h.path)

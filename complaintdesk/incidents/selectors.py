@@ -12,7 +12,7 @@ from .models import Incident, IncidentComplaint, IncidentStatus
 
 def incidents_for(user: User) -> QuerySet:
     """The incidents of the organisations where the user holds a role, open ones first."""
-    organisations = {held.organisation_id for held in permissions.role_paths(user)}
+    organisations = permissions.organisations_of(user)
     return (
         Incident.objects.filter(organisation_id__in=organisations)
         .select_related("owner")

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from complaintdesk.accounts.models import Organisation, User
-from complaintdesk.accounts.roles import MANAGING_ROLES, Capability
+from complaintdesk.accounts.roles import Capability
 from complaintdesk.complaints import permissions, services
 from complaintdesk.complaints.choices import OPEN_STATUSES, RemedyType, Status
 from complaintdesk.complaints.models import Complaint
@@ -45,10 +45,7 @@ HANDLING_FIELDS = (
 
 def may_manage_incidents(user: User, organisation_id: int) -> bool:
     """Managers of the organisation open incidents and run them."""
-    return any(
-        held.role in MANAGING_ROLES and held.organisation_id == organisation_id
-        for held in permissions.role_paths(user)
-    )
+    return permissions.manages_in(user, organisation_id)
 
 
 def _require_manager(user: User, incident: Incident) -> None:

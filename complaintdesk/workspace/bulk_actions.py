@@ -9,7 +9,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from complaintdesk.accounts.models import User
-from complaintdesk.accounts.roles import MANAGING_ROLES
 from complaintdesk.complaints import permissions, selectors, services
 from complaintdesk.complaints.transitions import Action
 from complaintdesk.core.errors import DomainError
@@ -26,7 +25,7 @@ BULK_ACTIONS = [
 
 def may_act_in_bulk(user: User) -> bool:
     """Managers, whose role lets them assign and reassign, see the queue's bulk actions."""
-    return any(held.role in MANAGING_ROLES for held in permissions.role_paths(user))
+    return permissions.manages_in(user)
 
 
 class BulkForm(forms.Form):

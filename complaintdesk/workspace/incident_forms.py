@@ -5,7 +5,7 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from complaintdesk.accounts.models import RoleAssignment, User
+from complaintdesk.accounts.selectors import staff_of
 from complaintdesk.complaints.models import RootCause
 from complaintdesk.incidents.models import Incident
 from complaintdesk.incidents.services import HANDLING_FIELDS
@@ -35,9 +35,8 @@ class IncidentForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         organisation = self.instance.organisation_id
-        people = RoleAssignment.objects.filter(unit__organisation_id=organisation).values("user_id")
         owner = cast(forms.ModelChoiceField, self.fields["owner"])
-        owner.queryset = User.objects.filter(pk__in=people, is_active=True).order_by("username")
+        owner.queryset = staff_of(organisation)
         cause = cast(forms.ModelChoiceField, self.fields["root_cause"])
         cause.queryset = RootCause.objects.filter(organisation_id=organisation)
 

@@ -6,7 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from complaintdesk.accounts.models import OrgUnit, RoleAssignment, User
+from complaintdesk.accounts.models import OrgUnit, User
+from complaintdesk.accounts.selectors import staff_of
 from complaintdesk.complaints.models import Complaint
 
 
@@ -30,9 +31,8 @@ class TaskAskForm(forms.Form):
         unit.queryset = OrgUnit.objects.filter(
             organisation_id=organisation, is_active=True
         ).order_by("path")
-        people = RoleAssignment.objects.filter(unit__organisation_id=organisation).values("user_id")
         owner = cast(forms.ModelChoiceField, self.fields["owner"])
-        owner.queryset = User.objects.filter(pk__in=people, is_active=True).order_by("username")
+        owner.queryset = staff_of(organisation)
 
 
 class TaskCloseForm(forms.Form):

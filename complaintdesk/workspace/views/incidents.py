@@ -31,8 +31,7 @@ from .common import AuthenticatedHttpRequest, complaint_or_404, report_error
 
 def _incident_or_404(request: AuthenticatedHttpRequest, pk: int) -> Incident:
     incident = get_object_or_404(Incident.objects.select_related("owner"), pk=pk)
-    organisations = {held.organisation_id for held in permissions.role_paths(request.user)}
-    if incident.organisation_id not in organisations:
+    if incident.organisation_id not in permissions.organisations_of(request.user):
         raise Http404
     return incident
 
@@ -41,9 +40,7 @@ def _incident_or_404(request: AuthenticatedHttpRequest, pk: int) -> Incident:
 @require_http_methods(["GET", "POST"])
 def incident_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     organisations = list(
-        Organisation.objects.filter(
-            pk__in={h.organisation_id for h in permissions.role_paths(request.user)}
-        )
+        Organisation.objects.filter(pk__in=permissions.organisations_of(request.user))
     )
     managed = [o for o in organisations if may_manage_incidents(request.user, o.pk)]
     form = IncidentOpenForm(request.POST or None)
