@@ -15,7 +15,14 @@ from complaintdesk.customers.models import Complainant
 from complaintdesk.customers.selectors import complainant_search, mask
 
 from .errors import ApiError
-from .schemas import AttachmentOut, ComplainantIn, ComplainantOut, ComplainantPatch, ErrorOut
+from .schemas import (
+    AttachmentOut,
+    ComplainantIn,
+    ComplainantOut,
+    ComplainantPatch,
+    ComplainantSearch,
+    ErrorOut,
+)
 
 router = Router(tags=["complainants and evidence"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
@@ -38,14 +45,15 @@ def _complainant_out(person: Complainant, shown: bool) -> dict:
 
 
 @router.get("/complainants", response={200: list[ComplainantOut], **ERRORS})
-def complainants_search(request: HttpRequest, q: str = Query(..., min_length=1, max_length=100)):
+def complainants_search(request: HttpRequest, params: Query[ComplainantSearch]):
     """Complainants of the organisations the user registers complaints in (contacts in full:
     they take calls), as the capture page's look-up finds them."""
     user: User = request.user  # type: ignore[assignment]
     organisations = set(
         permissions.registration_units(user).values_list("organisation_id", flat=True)
     )
-    return [_complainant_out(person, True) for person in complainant_search(organisations, q)]
+    found = complainant_search(organisations, params.q)
+    return [_complainant_out(person, True) for person in found]
 
 
 @router.post("/complainants", response={200: ComplainantOut, 201: ComplainantOut, **ERRORS})

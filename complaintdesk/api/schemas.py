@@ -25,6 +25,12 @@ class CallerText(Schema):
         return value
 
 
+class ComplainantSearch(CallerText):
+    """The complainant look-up's query string."""
+
+    q: str = Field(..., min_length=1, max_length=100)
+
+
 class StrictIn(CallerText):
     """What callers send: a field we do not know is refused (422, code extra_forbidden), never
     dropped, so that a misspelt "unit" cannot quietly file a complaint under the default unit."""

@@ -154,3 +154,16 @@ def test_a_field_the_api_does_not_know_is_refused_not_dropped(tree):
     assert "未知" in detail["message"] or "不" in detail["message"]
     complaint.refresh_from_db()
     assert complaint.subject != "Lift"
+
+
+def test_a_complainant_search_holding_a_nul_character_is_refused_not_sent_to_the_database(tree):
+    # Given a receiver's token
+    client = _client(staff(Role.RECEIVER, tree.site))
+
+    # When the look-up is asked for text holding a NUL character (PostgreSQL cannot compare it)
+    response = client.get("/api/v1/complainants", {"q": "91\x0023"})
+
+    # Then it is refused as the other fields are, in JSON, and nothing fails
+    assert response.status_code == 422
+    detail = response.json()["error"]["details"][0]
+    assert (detail["code"], detail["field"]) == ("string_nul", "q")
