@@ -148,7 +148,8 @@ class EventOut(Schema):
 class ActionIn(StrictIn):
     """What a move needs, by action: `reason` (reassign, request information, reopen, appeal,
     withdraw, reject), `handler_id` (assign, reassign), `into` (merge: a reference), the
-    proposal's fields (propose) or the reply's (reply)."""
+    proposal's fields (propose) or the reply's (reply; `letter_subject` and `letter_body`
+    send the e-mail or letter as written, else it is drafted from the template)."""
 
     reason: str = Field("", max_length=5000)
     handler_id: int | None = Field(None, ge=1, le=2**62)
@@ -160,6 +161,8 @@ class ActionIn(StrictIn):
     channel: str = Field("", max_length=16)
     text: str = Field("", max_length=20000)
     appeal_route: str = Field("", max_length=5000)
+    letter_subject: str = Field("", max_length=200)
+    letter_body: str = Field("", max_length=20000)
 
 
 class NoteIn(StrictIn):

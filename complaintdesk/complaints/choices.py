@@ -152,6 +152,8 @@ class EventKind(models.TextChoices):
     CLOCK_PAUSED = "clock_paused", _("Clock paused")
     CLOCK_RESUMED = "clock_resumed", _("Clock resumed")
     CLOCK_EXTENDED = "clock_extended", _("Deadline extended")
+    EXTENSION_REQUESTED = "extension_requested", _("Extension of a deadline asked for")
+    EXTENSION_REFUSED = "extension_refused", _("Extension of a deadline refused")
     ESCALATED = "escalated", _("Escalated")
     APPROVAL_REQUESTED = "approval_requested", _("Approval requested")
     APPROVAL_DECIDED = "approval_decided", _("Approval decided")

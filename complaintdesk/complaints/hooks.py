@@ -7,7 +7,7 @@ subscribe in their `AppConfig.ready()`; this module imports none of them.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import Q
@@ -38,6 +38,9 @@ class ComplaintMoved:
     at: datetime
     status_before: str
     level_before: int = 0
+    # What the person wrote to go out with the move as they corrected it (the reply's letter:
+    # "subject" and "body"); empty: whoever writes to the complainant uses its template.
+    written: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

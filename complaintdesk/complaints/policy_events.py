@@ -102,6 +102,48 @@ def clock_extended_event(
     )
 
 
+def extension_requested_event(
+    complaint: Complaint,
+    by: User,
+    at: datetime,
+    *,
+    request_id: int,
+    clock: str,
+    amount_after: int,
+    unit: str,
+    approval_role: str,
+    reason: str,
+) -> ComplaintEvent:
+    """Internal until decided: the complainant is told when the deadline actually moves."""
+    return append_event(
+        complaint,
+        EventKind.EXTENSION_REQUESTED,
+        by,
+        at,
+        text=reason,
+        data={
+            "request": request_id,
+            "clock": clock,
+            "amount_after": amount_after,
+            "unit": unit,
+            "approval_role": approval_role,
+        },
+    )
+
+
+def extension_refused_event(
+    complaint: Complaint, by: User, at: datetime, *, request_id: int, clock: str, reason: str
+) -> ComplaintEvent:
+    return append_event(
+        complaint,
+        EventKind.EXTENSION_REFUSED,
+        by,
+        at,
+        text=reason,
+        data={"request": request_id, "clock": clock},
+    )
+
+
 # --- approvals (written by the authority app) ----------------------------------------------
 
 

@@ -35,6 +35,8 @@ class Draft:
     # The complainant's e-mail address and postal address, as they are on file.
     email: str
     address: str
+    # From the organisation's own template (else the product's default wording).
+    own_template: bool = False
 
 
 def _tidy(text: str) -> str:
@@ -62,6 +64,7 @@ def letter_draft(complaint: Complaint, kind: str, **given: str) -> Draft:
         body=_tidy(fill(body, values)),
         email=person.email,
         address=person.address,
+        own_template=own is not None,
     )
 
 

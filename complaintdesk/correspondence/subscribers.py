@@ -3,7 +3,7 @@ the policy says so, the complainant gets the handler's question, the reply sent 
 as a letter, and an invitation to rate the handling once it is closed; the worker's beat
 retries mail the server refused."""
 
-from complaintdesk.complaints.choices import WRITTEN_CHANNELS, ReplyChannel, Status
+from complaintdesk.complaints.choices import WRITTEN_CHANNELS, Status
 from complaintdesk.complaints.hooks import ComplaintMoved, ComplaintRegistered
 from complaintdesk.complaints.models import Complaint, Rating
 from complaintdesk.complaints.transitions import Action
@@ -16,6 +16,7 @@ from complaintdesk.sla.selectors import policy_for
 
 from .delivery import letter_deliver, letter_failed_message, letters_due
 from .models import LetterChannel, LetterKind
+from .replies import LETTER_CHANNELS, reply_letter_kind
 from .services import letter_send
 
 
@@ -43,25 +44,34 @@ def on_moved(event: ComplaintMoved) -> None:
     if event.action == Action.REQUEST_INFORMATION:
         _send_if_possible(complaint, LetterKind.INFORMATION_REQUEST, event.by)
     elif event.action == Action.REPLY:
-        _reply_sent(complaint, event.by)
+        _reply_sent(complaint, event.by, event.written)
     elif event.action == Action.CLOSE and complaint.status == Status.CLOSED:
         reply = complaint.replies.order_by("-sent_at", "-id").first()
         if reply is not None and not Rating.objects.filter(reply=reply).exists():
             _send_if_possible(complaint, LetterKind.SURVEY_INVITATION, event.by)
 
 
-def _reply_sent(complaint: Complaint, by) -> None:
+def _reply_sent(complaint: Complaint, by, written: dict[str, str]) -> None:
     """The decision goes out in the channel the handler chose; after a review, as its
-    outcome."""
+    outcome. A letter the handler read and corrected goes as written, or the reply is not
+    made: what they wrote is never dropped for want of an address."""
     reply = complaint.replies.order_by("-sent_at", "-id").first()
-    if reply is None:
+    if reply is None or reply.channel not in LETTER_CHANNELS:
         return
-    appealed = complaint.events.filter(action=Action.APPEAL).exists()
-    kind = LetterKind.APPEAL_OUTCOME if appealed else LetterKind.DECISION
-    if reply.channel == ReplyChannel.EMAIL:
-        _send_if_possible(complaint, kind, by)
-    elif reply.channel == ReplyChannel.LETTER:
-        _send_if_possible(complaint, kind, by, channel=LetterChannel.POST)
+    kind = reply_letter_kind(complaint)
+    channel = LETTER_CHANNELS[reply.channel]
+    if written:
+        letter_send(
+            complaint,
+            kind,
+            by=by,
+            channel=channel,
+            subject=written.get("subject", ""),
+            body=written.get("body", ""),
+            checked=False,
+        )
+    else:
+        _send_if_possible(complaint, kind, by, channel=channel)
 
 
 def on_sweep(event: SweepRan) -> None:

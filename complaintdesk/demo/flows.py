@@ -177,6 +177,13 @@ def _investigating_extended_twice(story: Story) -> None:
     story.extend_decision(second=True)
 
 
+def _investigating_extension_asked(story: Story) -> None:
+    """The second extension asked for, the regional general manager yet to decide."""
+    _investigating_extended(story)
+    story.note(story.handler, "progress", EventKind.CALL)
+    story.extend_decision(second=True, decided=False)
+
+
 def _out_of_scope(story: Story, case: OutOfScope) -> None:
     story.intake()
     if story.rng.random() < 0.6:
@@ -207,4 +214,5 @@ FLOWS: dict[tuple[str, str], Callable[[Story], None]] = {
     (S.APPEAL, "after_close"): _appealed_after_close,
     (S.INVESTIGATING, "extended"): _investigating_extended,
     (S.INVESTIGATING, "extended_twice"): _investigating_extended_twice,
+    (S.INVESTIGATING, "extension_asked"): _investigating_extension_asked,
 }

@@ -382,5 +382,6 @@ ABSENCES = (("hk.st.handler2", -6, 4, "年假 Annual leave"),)
 
 # Bank complaints whose decision deadline was extended (cn-banking-2020 allows 15 → 30 days, and
 # 30 → 60 with the regional general manager's approval): the variants the planner gives the
-# first complaints of the bank that stay under investigation.
-EXTENDED = {CN: ("extended_twice", "extended", "extended")}
+# first complaints of the bank that stay under investigation. One waits for the regional general
+# manager to approve its second extension.
+EXTENDED = {CN: ("extended_twice", "extension_asked", "extended")}

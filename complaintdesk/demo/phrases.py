@@ -138,8 +138,9 @@ PHRASES: dict[str, dict[str, str | tuple[str, ...]]] = {
             "案情复杂需调阅录音录像及合同材料，处理期限延长至30日，已致电告知客户。",
         ),
         "extend_again": (
-            "第三方机构调查尚未完成，经区域总经理批准处理期限延长至60日，已书面告知客户延期原因。",
+            "第三方机构调查尚未完成，需将处理期限延长至60日，将书面告知客户延期原因。",
         ),
+        "approve_extension": ("第三方调查确需时间，同意延长。",),
         "reply": "尊敬的{name}：\n您于{received}反映的“{subject}”（编号：{reference}），"
         "经我行核查，答复如下：\n{findings}\n处理结果：{offer}\n如有疑问，请致电{phone}联系{staff}。",
         "evidence": (
@@ -200,9 +201,10 @@ PHRASES: dict[str, dict[str, str | tuple[str, ...]]] = {
             "was told why by phone.",
         ),
         "extend_again": (
-            "A third party is still investigating; with the regional general manager's approval "
-            "the deadline is extended again and the complainant was told in writing.",
+            "A third party is still investigating; the deadline needs extending to 60 days and "
+            "the complainant will be told why in writing.",
         ),
+        "approve_extension": ("The third party's enquiry does need the time; agreed.",),
         "reply": "Dear {name},\nRe: {subject} (reference {reference}), received {received}.\n"
         "{findings}\nOur decision: {offer}\nFor questions please call {phone} and ask for {staff}.",
         "evidence": ("Photos supplied.", "Receipts supplied.", "Verbal account only."),

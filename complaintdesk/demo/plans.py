@@ -53,6 +53,8 @@ VARIANT_AGES = {
     # the second story, to 60 days (org_data.EXTENDED).
     "extended": (17, 26),
     "extended_twice": (33, 45),
+    # Asked for 60 days a day or so ago; the 30 days run out within the week.
+    "extension_asked": (26.5, 28),
 }
 VARIANTS = {
     S.CLOSED: (("plain", 70), ("unreached", 10), ("reopened", 10), ("appealed", 10)),

@@ -38,7 +38,7 @@ from complaintdesk.complaints.models import Complaint
 from complaintdesk.customers.services import complainant_find_or_create
 from complaintdesk.routing.services import complaint_route
 from complaintdesk.sla.selectors import live_clocks
-from complaintdesk.sla.services import clock_extend
+from complaintdesk.sla.services import clock_extension_ask, extension_decide
 
 from .clock import Clock
 from .org import Directory
@@ -310,20 +310,24 @@ class Story:
                 return self.d.users[user.username]
         raise LookupError(f"Nobody may approve {self.c.reference} as {request.approver_role}")
 
-    def extend_decision(self, *, second: bool = False) -> None:
+    def extend_decision(self, *, second: bool = False, decided: bool = True) -> None:
         """The bank's decision deadline extended: by the handler from 15 days to 30 before it
-        runs out, and later, with the regional general manager's approval (so by them), to 60.
-        The complainant is told of each extension and why (the timeline entry they may see)."""
+        runs out; later the handler asks for 60, which the regional general manager approves
+        a few hours on (or, `decided` False, has still to decide). The complainant is told of
+        each extension and why (the timeline entry they may see)."""
         clock = live_clocks(self.c).filter(name=DECISION_CLOCK).first()
         if clock is None:
             return
-        by, key, days = (
-            (self.regional, "extend_again", (26, 28.5))
-            if second
-            else (self.handler, "extend", (11.5, 13.5))
-        )
+        key, days = ("extend_again", (24, 26)) if second else ("extend", (11.5, 13.5))
         moment = self.p.received_at + timedelta(days=self.rng.uniform(*days))
-        clock_extend(clock, by, self.say(key), at=self.clock.not_before(moment))
+        asked = clock_extension_ask(
+            clock, self.handler, self.say(key), at=self.clock.not_before(moment)
+        )
+        if asked is not None and decided:
+            reason = self.say("approve_extension")
+            extension_decide(
+                asked, self.regional, approve=True, reason=reason, at=self.clock.after(1, 6)
+            )
 
     def reply(
         self,

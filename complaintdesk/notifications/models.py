@@ -22,6 +22,8 @@ class NotificationKind(models.TextChoices):
     TASK_ASKED = "task_asked", _("A task for your department")
     TASK_DONE = "task_done", _("A task was done")
     TASK_OVERDUE = "task_overdue", _("A task is overdue")
+    EXTENSION_REQUESTED = "extension_requested", _("An extension of a deadline to decide")
+    EXTENSION_DECIDED = "extension_decided", _("An extension of a deadline was decided")
 
 
 class Notification(models.Model):

@@ -7,7 +7,7 @@ from complaintdesk.complaints.events import EscalationCause
 from complaintdesk.notifications.models import Notification
 
 from .choices import StopOn
-from .models import ClockRule
+from .models import ClockRule, ExtensionRequest, ExtensionStatus
 
 
 def _rule(rule_id: int | None, cache: dict) -> ClockRule | None:
@@ -87,3 +87,67 @@ def escalated(notification: Notification, cache: dict) -> tuple[str, str]:
     else:
         body = ""
     return _("Escalated to you: %(ref)s %(subject)s") % _about(notification), body
+
+
+def _extension(notification: Notification, cache: dict) -> ExtensionRequest | None:
+    key = ("sla.extension", notification.params.get("request"))
+    if key not in cache:
+        cache[key] = (
+            ExtensionRequest.objects.select_related("clock__rule", "requested_by", "decided_by")
+            .filter(pk=key[1])
+            .first()
+        )
+    return cache[key]
+
+
+def _extension_values(notification: Notification, request: ExtensionRequest) -> dict:
+    return {
+        **_about(notification),
+        "clock": request.clock.rule.label,
+        "amount": request.amount_after,
+        "unit": request.clock.get_unit_display(),
+        "asker": request.requested_by,
+        "decider": request.decided_by or "",
+        "reason": request.reason,
+        "decision": request.decision_reason,
+    }
+
+
+def extension_requested(notification: Notification, cache: dict) -> tuple[str, str]:
+    request = _extension(notification, cache)
+    if request is None:
+        return notification.get_kind_display(), ""
+    values = _extension_values(notification, request)
+    return (
+        _("Extension to approve: %(ref)s %(subject)s") % values,
+        _(
+            "%(asker)s asks to extend “%(clock)s” to %(amount)s %(unit)s. Reason: %(reason)s "
+            "Approve or refuse it on the complaint's page."
+        )
+        % values,
+    )
+
+
+def extension_decided(notification: Notification, cache: dict) -> tuple[str, str]:
+    request = _extension(notification, cache)
+    if request is None:
+        return notification.get_kind_display(), ""
+    values = _extension_values(notification, request)
+    if request.status == ExtensionStatus.APPROVED:
+        return (
+            _("Extension approved: %(ref)s %(subject)s") % values,
+            _(
+                "%(decider)s approved extending “%(clock)s” to %(amount)s %(unit)s; the "
+                "complainant sees the new date on their tracking page. Tell them why too."
+            )
+            % values,
+        )
+    if request.status == ExtensionStatus.REFUSED:
+        return (
+            _("Extension refused: %(ref)s %(subject)s") % values,
+            _("%(decider)s refused extending “%(clock)s”. Reasons: %(decision)s") % values,
+        )
+    return (
+        _("Extension no longer needed: %(ref)s %(subject)s") % values,
+        _("“%(clock)s” was met or extended before the decision; nothing was changed.") % values,
+    )

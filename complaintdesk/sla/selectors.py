@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from complaintdesk.accounts.models import (
@@ -12,9 +12,11 @@ from complaintdesk.accounts.models import (
     OrgUnit,
     User,
     lineage_paths,
+    subtree_q,
 )
 from complaintdesk.accounts.roles import Role, role_label
 from complaintdesk.accounts.selectors import role_holders
+from complaintdesk.complaints import permissions
 from complaintdesk.complaints.choices import Channel, Grade, RiskFlag, Status
 from complaintdesk.complaints.models import Complaint
 
@@ -32,6 +34,8 @@ from .models import (
     ClockRule,
     ComplaintClock,
     EscalationLevel,
+    ExtensionRequest,
+    ExtensionStatus,
     LadderStartRule,
     OrganisationSla,
     Policy,
@@ -309,3 +313,49 @@ def policy_notes(complaint: Complaint) -> PolicyNotes | None:
         )
     preparing = complaint.status in (Status.INVESTIGATING, Status.PROPOSED)
     return PolicyNotes(policy.reply_wording if preparing else "", review_until)
+
+
+def extensions_awaiting(user: User) -> Q:
+    """Complaints with a deadline extension this user may decide: asked of a role they hold
+    in the subtree where they hold it, and not asked by themselves."""
+    found = Q(pk__in=[])
+    for held in permissions.role_paths(user):
+        pending = ExtensionRequest.objects.filter(
+            status=ExtensionStatus.PENDING, approval_role=held.role
+        ).exclude(requested_by=user)
+        found |= subtree_q("unit_path", held.path) & Q(pk__in=pending.values("complaint_id"))
+    return found
+
+
+@dataclass(frozen=True)
+class PendingExtension:
+    """An extension waiting for a decision, as the complaint page shows it."""
+
+    request: ExtensionRequest
+    clock_label: str
+    approver: str
+    can_decide: bool
+
+
+def extensions_pending(
+    user: User, complaint: Complaint, rows: list[ClockRow]
+) -> list[PendingExtension]:
+    """The complaint's extensions waiting for a decision; `rows` (its clock_rows, already
+    read) spare the query where no clock's policy has extension steps to ask for."""
+    if not any(row.clock.rule.extensions for row in rows):
+        return []
+    requests = list(
+        ExtensionRequest.objects.filter(complaint=complaint, status=ExtensionStatus.PENDING)
+        .select_related("clock__rule", "requested_by")
+        .order_by("requested_at", "id")
+    )
+    roles = permissions.roles_on(user, complaint) if requests else set()
+    return [
+        PendingExtension(
+            request=request,
+            clock_label=request.clock.rule.label,
+            approver=role_label(request.approval_role),
+            can_decide=request.approval_role in roles and request.requested_by_id != user.pk,
+        )
+        for request in requests
+    ]

@@ -11,6 +11,7 @@ from complaintdesk.complaints.hooks import (
     ComplaintMoved,
     ComplaintRegistered,
     RecordWritten,
+    awaiting_register,
     guard_register,
     sight_register,
 )
@@ -83,3 +84,6 @@ def connect() -> None:
     message_register(NotificationKind.CLOCK_WARNING, messages.clock_warning)
     message_register(NotificationKind.PROGRESS_TASK, messages.progress_task)
     message_register(NotificationKind.ESCALATED, messages.escalated)
+    message_register(NotificationKind.EXTENSION_REQUESTED, messages.extension_requested)
+    message_register(NotificationKind.EXTENSION_DECIDED, messages.extension_decided)
+    awaiting_register(selectors.extensions_awaiting)

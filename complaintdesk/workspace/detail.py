@@ -14,7 +14,7 @@ from complaintdesk.complaints.models import Complaint
 from complaintdesk.complaints.transitions import Action, transition_for
 from complaintdesk.handling_tasks.selectors import tasks_of
 from complaintdesk.incidents.selectors import incident_of, open_incidents_of
-from complaintdesk.sla.selectors import clock_rows, policy_notes, rung_of
+from complaintdesk.sla.selectors import clock_rows, extensions_pending, policy_notes, rung_of
 
 from .forms import NoteForm, action_form
 from .letter_forms import COMPOSABLE
@@ -52,6 +52,7 @@ def detail_context(
     ]
     can_investigate = permissions.has_capability(user, complaint, Capability.INVESTIGATE)
     clocks = clock_rows(complaint)
+    pending = extensions_pending(user, complaint, clocks)
     clock_labels = {row.clock.name: row.label for row in clocks}
     events = list(selectors.complaint_timeline(complaint))
     shown = request.GET.get("timeline", "all")
@@ -83,6 +84,8 @@ def detail_context(
         "clocks": clocks,
         "policy_notes": policy_notes(complaint),
         "can_extend": can_investigate,
+        "extensions_pending": pending,
+        "asked_clocks": {row.request.clock_id for row in pending},
         "escalation_rung": rung_of(complaint),
         "approval": approval_panel(user, complaint),
         "tasks": tasks_of(complaint),

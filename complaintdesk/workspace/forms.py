@@ -101,6 +101,20 @@ class ReplyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Required when the complainant does not accept the solution."),
     )
+    # The letter carrying a written reply, as the handler corrected the template's draft.
+    letter_subject = forms.CharField(label=_("Subject"), max_length=200, required=False)
+    letter_body = forms.CharField(
+        label=_("Letter"), required=False, widget=forms.Textarea(attrs={"rows": 16})
+    )
+
+    DECISION = ("channel", "text", "reasons", "appeal_route")
+    LETTER = ("letter_subject", "letter_body")
+
+    def decision_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.DECISION]
+
+    def letter_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.LETTER]
 
 
 class NoteForm(forms.Form):

@@ -8,19 +8,15 @@ the same few queries whether the timeline has five events or five hundred.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from complaintdesk.accounts.models import OrgUnit, User
 from complaintdesk.accounts.roles import role_label
-from complaintdesk.authority.wording import remedy_text, shortfall_text
 from complaintdesk.complaints.choices import (
     Channel,
     ComplainantResponse,
@@ -34,6 +30,8 @@ from complaintdesk.complaints.models import Category, Complaint, ComplaintEvent,
 from complaintdesk.complaints.transitions import transition_for
 from complaintdesk.correspondence.models import LetterChannel, LetterKind
 from complaintdesk.customers.models import Complainant
+
+from .timeline_policy import POLICY_DESCRIBERS, label, when
 
 # Fields of the complaint whose recorded values are rows of these models, by id.
 _RELATED: dict[str, type[models.Model]] = {
@@ -69,7 +67,7 @@ class Entry:
         if self.event.kind == EventKind.REGISTERED:
             # Nobody took it down: the complainant sent it (the public form, a mail).
             return _("The complainant (%(channel)s)") % {
-                "channel": _label(Channel, data.get("channel"))
+                "channel": label(Channel, data.get("channel"))
             }
         return _("System")
 
@@ -129,15 +127,6 @@ def _names(complaint: Complaint, events: list[ComplaintEvent], clocks: dict[str,
     return names
 
 
-def _time(value: str | None) -> str:
-    moment = parse_datetime(value or "")
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else "—"
-
-
-def _label(choices: type[models.TextChoices], value: Any) -> str:
-    return str(choices(value).label) if value in choices.values else str(value or "—")
-
-
 def _value(field_name: str, value: Any, names: Names) -> str:
     """One side of a recorded change, as the reader's language names it."""
     if field_name in _RELATED:
@@ -155,7 +144,7 @@ def _value(field_name: str, value: Any, names: Names) -> str:
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.DateTimeField) and isinstance(value, str):
-        return _time(value)
+        return when(value)
     return str(value)
 
 
@@ -166,13 +155,6 @@ def _field_label(field_name: str) -> str:
         return field_name
     # A reverse relation has no verbose name: changes record only the complaint's own fields.
     return str(model_field.verbose_name) if isinstance(model_field, models.Field) else field_name
-
-
-def _amount(value: Any) -> Decimal | None:
-    try:
-        return Decimal(value) if value not in (None, "") else None
-    except (InvalidOperation, TypeError):
-        return None
 
 
 # --- one describer per kind -----------------------------------------------------------------
@@ -187,7 +169,7 @@ def _moved(entry: Entry, data: dict, names: Names) -> None:
             entry.title = event.action
     if event.status_before and event.status_before != event.status_after:
         entry.status_change = (
-            f"{_label(Status, event.status_before)} → {_label(Status, event.status_after)}"
+            f"{label(Status, event.status_before)} → {label(Status, event.status_after)}"
         )
     if data.get("handler"):
         entry.details.append(_("Handler: %(name)s") % {"name": names.of(User, data["handler"])})
@@ -245,18 +227,18 @@ def _changes(entry: Entry, data: dict, names: Names) -> None:
 
 
 def _step(entry: Entry, data: dict, names: Names) -> None:
-    entry.title = f"{entry.title}: {_label(HandlingStep, data.get('step'))}"
+    entry.title = f"{entry.title}: {label(HandlingStep, data.get('step'))}"
 
 
 def _channel(entry: Entry, data: dict, names: Names) -> None:
     if entry.event.kind == EventKind.REGISTERED:
-        entry.details.append(_label(Channel, data.get("channel")))
+        entry.details.append(label(Channel, data.get("channel")))
     else:
-        entry.details.append(_label(ReplyChannel, data.get("channel")))
+        entry.details.append(label(ReplyChannel, data.get("channel")))
 
 
 def _response(entry: Entry, data: dict, names: Names) -> None:
-    entry.details.append(_label(ComplainantResponse, data.get("response", "")))
+    entry.details.append(label(ComplainantResponse, data.get("response", "")))
 
 
 def _complainant_changed(entry: Entry, data: dict, names: Names) -> None:
@@ -268,7 +250,7 @@ def _complainant_changed(entry: Entry, data: dict, names: Names) -> None:
 
 def _correspondence(entry: Entry, data: dict, names: Names) -> None:
     entry.details.append(
-        f"{_label(LetterKind, data.get('kind'))} · {_label(LetterChannel, data.get('channel'))}"
+        f"{label(LetterKind, data.get('kind'))} · {label(LetterChannel, data.get('channel'))}"
     )
     if entry.event.kind == EventKind.CORRESPONDENCE_FAILED:
         entry.details.append(data.get("subject", ""))
@@ -279,7 +261,7 @@ def _rated(entry: Entry, data: dict, names: Names) -> None:
 
 
 def _follow_up(entry: Entry, data: dict, names: Names) -> None:
-    line = _label(FollowUpResult, data.get("result"))
+    line = label(FollowUpResult, data.get("result"))
     if data.get("outcome_satisfaction"):
         line += " · " + _("Satisfaction %(score)s/5") % {"score": data["outcome_satisfaction"]}
     entry.details.append(line)
@@ -289,43 +271,6 @@ def _merged_in(entry: Entry, data: dict, names: Names) -> None:
     entry.details.append(
         _("Duplicate %(ref)s merged into this complaint.") % {"ref": data.get("merged", "")}
     )
-
-
-def _clock(entry: Entry, data: dict, names: Names) -> None:
-    line = names.clock(data.get("clock", ""))
-    if data.get("due_after"):
-        line += f": {_time(data.get('due_before'))} → {_time(data['due_after'])}"
-    elif data.get("due_at"):
-        line += " · " + _("due %(time)s") % {"time": _time(data["due_at"])}
-    entry.details.append(line)
-    if data.get("approved_by"):
-        entry.details.append(
-            _("Approved by %(name)s") % {"name": names.of(User, data["approved_by"])}
-        )
-
-
-def _clocks(entry: Entry, data: dict, names: Names) -> None:
-    entry.details.append(", ".join(names.clock(name) for name in data.get("clocks", [])))
-
-
-def _approval_requested(entry: Entry, data: dict, names: Names) -> None:
-    amount = _amount(data.get("amount"))
-    entry.details.append(
-        f"{role_label(data.get('approver_role', ''))}: "
-        f"{remedy_text(data.get('remedy_type', ''), amount, names.currency)}"
-    )
-    if "covered" in data:
-        entry.details.append(
-            shortfall_text(
-                data.get("remedy_type", ""),
-                amount,
-                names.currency,
-                covered=data["covered"],
-                limit=_amount(data.get("limit")),
-            )
-        )
-    if data.get("due_at"):
-        entry.details.append(_("Decision due %(time)s") % {"time": _time(data["due_at"])})
 
 
 def _receipt_confirmed(entry: Entry, data: dict, names: Names) -> None:
@@ -344,14 +289,6 @@ def _amount_cleared(entry: Entry, data: dict, names: Names) -> None:
     )
 
 
-def _approval_decided(entry: Entry, data: dict, names: Names) -> None:
-    entry.details.append(_("Approved") if data.get("approved") else _("Refused"))
-
-
-def _approval_overdue(entry: Entry, data: dict, names: Names) -> None:
-    entry.details.append(_("The decision on the proposal is overdue."))
-
-
 _DESCRIBERS: dict[str, Callable[[Entry, dict, Names], None]] = {
     EventKind.REGISTERED: _channel,
     EventKind.STATUS_CHANGED: _moved,
@@ -366,18 +303,11 @@ _DESCRIBERS: dict[str, Callable[[Entry, dict, Names], None]] = {
     EventKind.AMOUNT_CLEARED: _amount_cleared,
     EventKind.FOLLOW_UP_RECORDED: _follow_up,
     EventKind.MERGED_IN: _merged_in,
-    EventKind.CLOCK_WARNING: _clock,
-    EventKind.CLOCK_BREACHED: _clock,
-    EventKind.CLOCK_EXTENDED: _clock,
-    EventKind.CLOCK_PAUSED: _clocks,
-    EventKind.CLOCK_RESUMED: _clocks,
-    EventKind.APPROVAL_REQUESTED: _approval_requested,
-    EventKind.APPROVAL_DECIDED: _approval_decided,
-    EventKind.APPROVAL_OVERDUE: _approval_overdue,
     EventKind.RATED: _rated,
     EventKind.CORRESPONDENCE_SENT: _correspondence,
     EventKind.CORRESPONDENCE_FAILED: _correspondence,
     EventKind.COMPLAINANT_CHANGED: _complainant_changed,
+    **POLICY_DESCRIBERS,
 }
 
 
@@ -390,7 +320,7 @@ def timeline_entries(
     names = _names(complaint, events, clock_labels)
     entries = []
     for event in events:
-        entry = Entry(event=event, title=_label(EventKind, event.kind))
+        entry = Entry(event=event, title=label(EventKind, event.kind))
         describe = _DESCRIBERS.get(event.kind)
         if describe is not None:
             describe(entry, event.data or {}, names)

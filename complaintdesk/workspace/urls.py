@@ -11,6 +11,7 @@ from .views import (
     pages,
     queue,
     records,
+    replies,
     routing,
     tasks,
 )
@@ -37,6 +38,11 @@ urlpatterns = [
         name="clock_extend",
     ),
     path(
+        "<str:reference>/extensions/<int:request_id>/decide/",
+        clocks.extension_decide_view,
+        name="extension_decide",
+    ),
+    path(
         "<str:reference>/approvals/<int:request_id>/decide/",
         approvals.approval_decide_view,
         name="approval_decide",
@@ -45,6 +51,7 @@ urlpatterns = [
     path("<str:reference>/tasks/", tasks.complaint_task_ask, name="task_ask"),
     path("<str:reference>/incident/", incidents.complaint_incident_link, name="incident_link"),
     path("<str:reference>/letters/new/", letters.letter_compose, name="letter_compose"),
+    path("<str:reference>/reply/", replies.reply_compose, name="reply"),
     path("<str:reference>/letters/<int:pk>/pdf/", letters.letter_pdf, name="letter_pdf"),
     path(
         "<str:reference>/complainant/",

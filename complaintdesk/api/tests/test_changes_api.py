@@ -167,3 +167,31 @@ def test_a_complainant_search_holding_a_nul_character_is_refused_not_sent_to_the
     assert response.status_code == 422
     detail = response.json()["error"]["details"][0]
     assert (detail["code"], detail["field"]) == ("string_nul", "q")
+
+
+def test_a_reply_through_the_api_sends_the_letter_as_the_caller_wrote_it(tree):
+    # Given a complaint with a proposal and a complainant with an e-mail address
+    from complaintdesk.complaints.tests.factories import handler_for
+    from complaintdesk.correspondence.models import Letter, LetterKind
+
+    complaint = ComplaintFactory(unit=tree.site)
+    complaint.complainant.email = "chan@example.com"
+    complaint.complainant.save()
+    handler = handler_for(complaint)
+    drive_to(complaint, "proposed", handler=handler)
+    url = f"/api/v1/complaints/{complaint.reference}/actions/reply"
+    body = {
+        "channel": "email",
+        "text": "A month's fee refunded.",
+        "reasons": "The lift was ours to repair.",
+        "letter_subject": "Your complaint about the lift",
+        "letter_body": "Dear Mr Chan, we refund a month's fee.",
+    }
+
+    # When the handler's system replies with a letter of its own
+    response = _client(handler).post(url, body, content_type="application/json")
+
+    # Then the complaint is replied to and the letter is theirs, word for word
+    assert response.status_code == 200 and response.json()["status"] == "replied"
+    letter = Letter.objects.get(kind=LetterKind.DECISION)
+    assert (letter.subject, letter.body) == (body["letter_subject"], body["letter_body"])

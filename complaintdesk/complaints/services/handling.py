@@ -188,9 +188,13 @@ def complaint_reply(
     text: str,
     reasons: str,
     appeal_route: str = "",
+    letter_subject: str = "",
+    letter_body: str = "",
     at: datetime | None = None,
 ) -> Reply:
-    """Answer with the decision and its reasons; an oral reply is recorded as such."""
+    """Answer with the decision and its reasons; an oral reply is recorded as such. The
+    letter that carries a written reply goes out as the handler corrected it (`letter_subject`,
+    `letter_body`), else from the organisation's template."""
     problems = []
     if channel not in ReplyChannel.values:
         problems.append(_("Unknown reply channel."))
@@ -217,7 +221,16 @@ def complaint_reply(
         locked.first_replied_at = locked.first_replied_at or when
 
     with transaction.atomic():
-        _apply(complaint, by, Action.REPLY, at=at, before_guard=write, data={"channel": channel})
+        written = {"subject": letter_subject, "body": letter_body}
+        _apply(
+            complaint,
+            by,
+            Action.REPLY,
+            at=at,
+            before_guard=write,
+            data={"channel": channel},
+            written=written if letter_subject.strip() or letter_body.strip() else None,
+        )
         reply = created[0]
         reply_sent_event(complaint, reply)
     return reply

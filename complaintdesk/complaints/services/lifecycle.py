@@ -64,6 +64,7 @@ def _apply(
     data: dict | None = None,
     reason_in_data: bool = False,
     by_complainant: bool = False,
+    written: dict[str, str] | None = None,
 ) -> Complaint:
     """`reason_in_data`: the move's reason is a fact in `data` (the routing rule that chose a
     handler), rendered in the reader's language, so no typed reason is asked for.
@@ -109,7 +110,9 @@ def _apply(
         )
         # Clocks move with the status, in the same transaction: met, paused, restarted.
         core_hooks.publish(
-            hooks.ComplaintMoved(locked, action, actor, at, status_before, level_before)
+            hooks.ComplaintMoved(
+                locked, action, actor, at, status_before, level_before, written=written or {}
+            )
         )
         _copy_back(locked, complaint)
     return locked

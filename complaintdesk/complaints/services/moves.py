@@ -55,6 +55,8 @@ _CALLS: dict[str, Callable[[Complaint, User, dict[str, Any]], object]] = {
         text=d.get("text", ""),
         reasons=d.get("reasons", ""),
         appeal_route=d.get("appeal_route", ""),
+        letter_subject=d.get("letter_subject", ""),
+        letter_body=d.get("letter_body", ""),
     ),
     Action.START_FOLLOW_UP: lambda c, u, d: lifecycle.complaint_start_follow_up(c, u),
     Action.CLOSE: lambda c, u, d: lifecycle.complaint_close(c, u),

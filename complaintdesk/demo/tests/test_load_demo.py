@@ -21,7 +21,14 @@ from complaintdesk.demo.org import DEMO_PASSWORD
 from complaintdesk.notifications.models import Notification
 from complaintdesk.routing.models import Absence, AssignmentRule
 from complaintdesk.sla.choices import ClockState
-from complaintdesk.sla.models import CalendarDay, ClockExtension, EscalationLevel, OrganisationSla
+from complaintdesk.sla.models import (
+    CalendarDay,
+    ClockExtension,
+    EscalationLevel,
+    ExtensionRequest,
+    ExtensionStatus,
+    OrganisationSla,
+)
 from complaintdesk.sla.selectors import ladder_for
 from complaintdesk.sla.services import sla_sweep
 
@@ -190,7 +197,15 @@ class TestDemoData:
         ]
         second = extensions.get(amount_after=60)
         assert second.approved_by.username.endswith("regional")
+        assert (
+            second.requested_by.username == "cn.handler"
+            or second.requested_by != second.approved_by
+        )
         assert second.clock.state in (ClockState.RUNNING, ClockState.WARNING, ClockState.PAUSED)
+        # And a third handler's request for 60 days waits for the regional general manager
+        (asked,) = ExtensionRequest.objects.filter(status=ExtensionStatus.PENDING)
+        assert (asked.amount_after, asked.approval_role) == (60, "regional_gm")
+        assert asked.clock.state in (ClockState.RUNNING, ClockState.WARNING)
 
     def test_demo_proposals_beyond_authority_wait_for_approval(self):
         # Both organisations have an authority matrix

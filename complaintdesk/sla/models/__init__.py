@@ -2,6 +2,7 @@
 
 from .calendar import Calendar, CalendarDay, OrganisationSla, UnitCalendar
 from .clock import ClockExtension, ComplaintClock, SlaFiring
+from .extension import ExtensionRequest, ExtensionStatus
 from .ladder import EscalationLevel, LadderStartRule
 from .policy import ClockRule, Policy
 
@@ -12,6 +13,8 @@ __all__ = [
     "ClockRule",
     "ComplaintClock",
     "EscalationLevel",
+    "ExtensionRequest",
+    "ExtensionStatus",
     "LadderStartRule",
     "OrganisationSla",
     "Policy",

@@ -1,7 +1,6 @@
 """Writes of the time-standards engine. Import from here."""
 
 from .clocks import (
-    clock_extend,
     clocks_on_action,
     clocks_on_classification,
     clocks_on_contact,
@@ -10,11 +9,13 @@ from .clocks import (
     complaint_sla_refresh,
 )
 from .escalation import escalate_for_classification, escalate_to
+from .extensions import clock_extend, clock_extension_ask, extension_decide
 from .sweep import SweepReport, sla_sweep
 
 __all__ = [
     "SweepReport",
     "clock_extend",
+    "clock_extension_ask",
     "clocks_on_action",
     "clocks_on_classification",
     "clocks_on_contact",
@@ -23,5 +24,6 @@ __all__ = [
     "complaint_sla_refresh",
     "escalate_for_classification",
     "escalate_to",
+    "extension_decide",
     "sla_sweep",
 ]

@@ -8,26 +8,19 @@ rung) are written only through the complaints services.
 
 from datetime import datetime
 
-from django.db import transaction
-from django.utils.translation import gettext as _
-
-from complaintdesk.accounts.models import User
-from complaintdesk.accounts.roles import Capability, role_label
-from complaintdesk.complaints import permissions
 from complaintdesk.complaints import policy_events as timeline
 from complaintdesk.complaints.choices import FINAL_STATUSES, Status
 from complaintdesk.complaints.models import Complaint
-from complaintdesk.complaints.services import complaint_deadlines_summarise, complaint_lock
+from complaintdesk.complaints.services import complaint_deadlines_summarise
 from complaintdesk.complaints.transitions import Action, SystemAction
-from complaintdesk.core.errors import GuardFailed, NotPermitted
 
 from .. import selectors
 from ..calendars import WorkingCalendar, due_at, time_between, warning_times
 from ..choices import LIVE_CLOCK_STATES, STATE_SEVERITY, ClockState, StopOn
-from ..models import ClockExtension, ClockRule, ComplaintClock
+from ..models import ClockRule, ComplaintClock
 
 
-def _schedule(clock: ComplaintClock, calendar: WorkingCalendar) -> None:
+def schedule(clock: ComplaintClock, calendar: WorkingCalendar) -> None:
     """Set due_at and the next warning from the clock's start, allowance and pauses."""
     clock.due_at = due_at(clock.started_at, clock.amount, clock.unit, calendar, clock.paused_total)
     points = warning_times(
@@ -54,7 +47,7 @@ def _start(
         cycle=cycle,
         started_at=at,
     )
-    _schedule(clock, calendar)
+    schedule(clock, calendar)
     clock.save(force_insert=True)
     return clock
 
@@ -131,7 +124,7 @@ def _resume(clock: ComplaintClock, at: datetime, calendar: WorkingCalendar | Non
     clock.paused_total += time_between(clock.paused_at, at, clock.unit, calendar)
     clock.paused_at = None
     clock.state = ClockState.WARNING if clock.warnings_fired else ClockState.RUNNING
-    _schedule(clock, calendar)
+    schedule(clock, calendar)
 
 
 def _resume_all(complaint: Complaint, at: datetime) -> None:
@@ -231,74 +224,6 @@ def clocks_on_step(complaint: Complaint, step: str, at: datetime) -> None:
     if step == StopOn.EXECUTIVE_REPORT:
         _meet(complaint, StopOn.EXECUTIVE_REPORT, at)
         complaint_sla_refresh(complaint)
-
-
-def clock_extend(clock: ComplaintClock, by: User, reason: str, *, at: datetime) -> ComplaintClock:
-    """Take the next extension step the policy allows; the complainant is told (timeline entry
-    they can see). A step naming an approval role needs someone holding it on this complaint.
-    The complaint, then the clock, are locked as the sweep locks them, so a deadline is never
-    moved and breached at the same moment."""
-    reason = reason.strip()
-    with transaction.atomic():
-        complaint_lock(clock.complaint)
-        clock = (
-            ComplaintClock.objects.select_for_update(of=("self",))
-            .select_related("rule", "complaint")
-            .get(pk=clock.pk)
-        )
-        complaint = clock.complaint
-        step = clock.next_extension()
-        problems = []
-        if not reason:
-            problems.append(_("A reason is required."))
-        if not clock.is_open:
-            problems.append(_("Only a running clock can be extended."))
-        elif step is None:
-            problems.append(_("The policy allows no further extension of this deadline."))
-        if problems or step is None:  # no step: a closed clock, or none left (both reported)
-            raise GuardFailed(_("The deadline cannot be extended:"), details=problems)
-        permissions.require_capability(by, complaint, Capability.INVESTIGATE)
-        approval_role = step.get("approval_role") or ""
-        if approval_role and approval_role not in permissions.roles_on(by, complaint):
-            raise NotPermitted(
-                _("This extension needs the approval of a %(role)s.")
-                % {"role": role_label(approval_role)}
-            )
-        calendar = selectors.calendar_for_complaint(complaint)
-        due_before, amount_before = clock.due_at, clock.amount
-        clock.amount = int(step["amount"])
-        clock.extensions_used += 1
-        _schedule(clock, calendar)
-        if (
-            clock.state == ClockState.WARNING
-            and clock.next_warning_at
-            and clock.next_warning_at > at
-        ):
-            clock.state = ClockState.RUNNING
-        clock.save()
-        ClockExtension.objects.create(
-            clock=clock,
-            amount_before=amount_before,
-            amount_after=clock.amount,
-            due_before=due_before,
-            due_after=clock.due_at,
-            reason=reason,
-            requested_by=by,
-            approved_by=by if approval_role else None,
-            created_at=at,
-        )
-        timeline.clock_extended_event(
-            complaint,
-            by,
-            at,
-            clock=clock.name,
-            due_before=due_before,
-            due_after=clock.due_at,
-            approved=bool(approval_role),
-            reason=reason,
-        )
-        complaint_sla_refresh(complaint)
-    return clock
 
 
 def complaint_sla_refresh(complaint: Complaint) -> None:

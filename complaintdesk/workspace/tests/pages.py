@@ -32,3 +32,18 @@ def record(page, kind: str, fields: dict[str, str]) -> None:
             field.fill(value)
     panel.locator("button[type=submit]").click()
     page.wait_for_load_state()
+
+
+def reply(page, fields: dict[str, str]) -> None:
+    """Reply from the composer: open it from the complaint page, change the fields given (the
+    letter drafted from the template is kept as it is), send."""
+    page.locator("[data-testid=compose-reply]").click()
+    page.wait_for_load_state()
+    for name, value in fields.items():
+        field = page.locator(f"[name='reply-{name}']")
+        if field.evaluate("e => e.tagName") == "SELECT":
+            field.select_option(value)
+        else:
+            field.fill(value)
+    page.locator("[data-testid=send-reply]").click()
+    page.wait_for_load_state()

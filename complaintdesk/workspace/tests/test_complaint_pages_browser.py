@@ -8,7 +8,7 @@ from complaintdesk.complaints import services
 from complaintdesk.core.testing import ARTIFACTS, BROWSER, log_in
 from complaintdesk.customers.services import complainant_find_or_create
 
-from .pages import act, record
+from .pages import act, record, reply
 
 pytestmark = BROWSER
 
@@ -175,6 +175,8 @@ def test_manager_handles_a_complaint_from_receipt_to_closing_in_the_browser(live
     RoleAssignment.objects.create(user=manager, role=Role.RECEIVER, unit=district)
     RootCause.objects.create(organisation=organisation, code="MAINT", name_en="Maintenance lapse")
     person = complainant_find_or_create(organisation, name="Ms Chan", phone="62345678")
+    person.address = "Flat 12B, Block 2, Sha Tin"  # where the reply letter goes
+    person.save(update_fields=["address"])
     complaint = services.complaint_register(
         by=manager,
         unit=district,
@@ -200,9 +202,8 @@ def test_manager_handles_a_complaint_from_receipt_to_closing_in_the_browser(live
         },
     )
     act(page, "propose", {"remedy_type": "repair", "reasons": "The riser is common property."})
-    act(
+    reply(
         page,
-        "reply",
         {
             "channel": "letter",
             "text": "We will repair the riser and your ceiling.",

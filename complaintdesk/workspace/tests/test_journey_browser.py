@@ -15,7 +15,8 @@ from complaintdesk.authority.tests.factories import refund_ladder
 from complaintdesk.complaints.choices import Status
 from complaintdesk.complaints.models import Complaint
 from complaintdesk.complaints.tests.factories import RootCauseFactory, org_tree, staff
-from complaintdesk.core.testing import BROWSER, log_in
+from complaintdesk.core.testing import BROWSER, accessibility_problems, log_in
+from complaintdesk.correspondence.models import Letter, LetterKind
 from complaintdesk.sla.tests.factories import on_policy
 
 from .pages import act, record
@@ -106,18 +107,31 @@ def test_a_phone_complaint_from_intake_through_an_approved_refund_to_closing(liv
     approval.locator("button[value=approve]").click()
     page.wait_for_load_state()
 
-    # And the handler replies by e-mail (a decision letter), records the acceptance and starts
-    # the follow-up
+    # And the handler opens the reply composer: the decision letter is drafted from the
+    # template with the approved refund; they add a sentence to the letter and send it
     as_user("handler")
     open_complaint()
-    answer = {
-        "channel": "email",
-        "text": "我们将退还一个月管理费，并已更换电梯零件。",
-        "reasons": "电梯停用属我方维修延误。",
-    }
-    act(page, "reply", answer)
+    page.locator("[data-testid=compose-reply]").click()
+    page.wait_for_load_state()
+    letter = page.locator("[name='reply-letter_body']")
+    assert "电梯停用属我方维修延误。" in letter.input_value()
+    page.locator("[name='reply-text']").fill(
+        "我们将退还一个月管理费 5,000 港元，并已更换电梯零件。"
+    )
+    page.locator("[data-testid=refill-letter]").click()
+    page.wait_for_function(
+        "document.querySelector(\"[name='reply-letter_body']\").value.includes('更换电梯零件')"
+    )
+    letter = page.locator("[name='reply-letter_body']")
+    letter.fill(letter.input_value() + "\n\n如有疑问，请致电 2345 6789。")
+    assert not accessibility_problems(page)
+    page.screenshot(path=str(SHOTS / "journey-2-reply-composer.png"), full_page=True)
+    page.locator("[data-testid=send-reply]").click()
+    page.wait_for_load_state()
     assert status() == Status.REPLIED
     assert page.locator("[data-testid=letter]").count() >= 1
+    sent = Letter.objects.get(kind=LetterKind.DECISION)
+    assert sent.body.endswith("如有疑问，请致电 2345 6789。") and "更换电梯零件" in sent.body
     record(page, "response", {"response": "accepted"})
     act(page, "start_follow_up")
     record(page, "follow_up", {"result": "resolved", "outcome_satisfaction": "5"})
