@@ -97,9 +97,12 @@ def _end(clock: ComplaintClock, state: str, at: datetime) -> None:
     clock.save()
 
 
-def _meet(complaint: Complaint, stops_on: str, at: datetime) -> list[ComplaintClock]:
+def _meet(
+    complaint: Complaint, stops_on: str | tuple[str, ...], at: datetime
+) -> list[ComplaintClock]:
     met = []
-    for clock in selectors.live_clocks(complaint).filter(rule__stops_on=stops_on):
+    what = (stops_on,) if isinstance(stops_on, str) else stops_on
+    for clock in selectors.live_clocks(complaint).filter(rule__stops_on__in=what):
         _end(clock, ClockState.MET, at)
         met.append(clock)
     return met
@@ -165,7 +168,9 @@ def clocks_on_action(
     elif action == Action.RESUME:
         _resume_all(complaint, at)
     elif action == Action.REPLY:
-        _meet(complaint, StopOn.REPLIED, at)
+        # The answer reaches the complainant: it is also the acknowledgement and the contact
+        # that nobody recorded, so a first-response clock never runs on past the reply.
+        _meet(complaint, (StopOn.REPLIED, StopOn.ACKNOWLEDGED, StopOn.CONTACT), at)
         # Progress updates are owed while the complaint is unanswered; the answer ends them.
         for clock in selectors.live_clocks(complaint).filter(rule__repeats=True):
             _end(clock, ClockState.MET, at)

@@ -229,3 +229,17 @@ def test_a_logged_call_meets_the_progress_update_and_starts_the_next_period():
     # But an internal note is not a contact
     services.complaint_add_note(complaint, manager, "Internal only", at=called)
     assert clocks(complaint)["progress_update#2"].state == ClockState.RUNNING
+
+
+def test_the_reply_meets_a_first_response_clock_nobody_acknowledged():
+    # Given a phone complaint assigned straight from receipt, never acknowledged as such
+    complaint, _ = hk_complaint(channel=Channel.PHONE)
+    manager = manager_for(complaint)
+    services.complaint_assign(complaint, manager, handler_for(complaint))
+    services.complaint_start_investigation(complaint, manager)
+    drive_to(complaint, "proposed")
+    assert clocks(complaint)["first_response#1"].state in (ClockState.RUNNING, ClockState.BREACHED)
+    # When the reply is sent
+    reply(complaint, complaint.received_by)
+    # Then the reply met the first response: it does not run on towards a breach
+    assert clocks(complaint)["first_response#1"].state == ClockState.MET

@@ -14,6 +14,7 @@ from complaintdesk.accounts.roles import Role
 from complaintdesk.complaints.choices import Channel, Status
 from complaintdesk.complaints.tests.factories import complaint_at, org_tree, staff
 from complaintdesk.core.testing import BROWSER, accessibility_problems, log_in
+from complaintdesk.incidents.services import incident_open
 from complaintdesk.sla.tests.factories import on_policy
 
 pytestmark = [*BROWSER, pytest.mark.django_db(transaction=True)]
@@ -34,6 +35,15 @@ def test_a_handler_takes_a_complaint_from_its_page_on_a_laptop_and_a_phone(live_
     handler = staff(Role.HANDLER, tree.site, username="wing", display_name="Wing Lee")
     handler.password = make_password("demo12345")
     handler.save(update_fields=["password"])
+    # with a long e-mail address, and an open incident with a long title to link it to (both
+    # once pushed the phone page wider than the screen)
+    complaint.complainant.email = "chan.tai.man.long.address@harbourview-residents.example.hk"
+    complaint.complainant.save(update_fields=["email"])
+    incident_open(
+        tree.organisation,
+        staff(Role.DISTRICT_MANAGER, tree.district),
+        title="沙田區多座升降機門感應器故障 Sha Tin lift door sensors failing in several blocks",
+    )
     page.context.add_cookies(
         [{"name": "django_language", "value": "zh-hant", "url": live_server.url}]
     )

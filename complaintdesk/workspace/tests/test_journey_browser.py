@@ -5,10 +5,12 @@ general manager, the reply sent with its decision letter, accepted, followed up,
 refused by its guard (the receiver has not confirmed the reply reached the complainant) and then
 done. Screenshots go to /tmp/shots/."""
 
+import re
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.hashers import make_password
+from playwright.sync_api import expect
 
 from complaintdesk.accounts.roles import Role
 from complaintdesk.authority.tests.factories import refund_ladder
@@ -115,14 +117,12 @@ def test_a_phone_complaint_from_intake_through_an_approved_refund_to_closing(liv
     page.wait_for_load_state()
     letter = page.locator("[name='reply-letter_body']")
     assert "电梯停用属我方维修延误。" in letter.input_value()
-    page.locator("[name='reply-text']").fill(
-        "我们将退还一个月管理费 5,000 港元，并已更换电梯零件。"
-    )
+    decision = "我们将退还一个月管理费 5,000 港元，并已更换电梯零件。"
+    page.locator("[name='reply-text']").fill(decision)
     page.locator("[data-testid=refill-letter]").click()
-    page.wait_for_function(
-        "document.querySelector(\"[name='reply-letter_body']\").value.includes('更换电梯零件')"
-    )
     letter = page.locator("[name='reply-letter_body']")
+    # expect() polls from Playwright's own script; a wait_for_function string would be eval
+    expect(letter).to_have_value(re.compile("更换电梯零件"))
     letter.fill(letter.input_value() + "\n\n如有疑问，请致电 2345 6789。")
     assert not accessibility_problems(page)
     page.screenshot(path=str(SHOTS / "journey-2-reply-composer.png"), full_page=True)
