@@ -16,7 +16,7 @@ PO_FILES := $(shell find locale complaintdesk -name '*.po' -path '*/LC_MESSAGES/
 MO_FILES := $(PO_FILES:.po=.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-packages run dev test lint typecheck migrations-check lock
+.PHONY: help install system-packages run dev test lint typecheck migrations-check lock bench
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -63,6 +63,9 @@ run: install  ## Serve http://127.0.0.1:8000 (PORT=...) with demo data and the t
 	@exec scripts/serve.sh
 
 # A target-specific variable reaches the prerequisites' recipes too: run serves with DEBUG=1.
+bench: install  ## Benchmark: BENCH_N complaints (default 1000000) on BENCH_DB=sqlite|postgres, over HTTP
+	scripts/bench.sh
+
 dev: export DEBUG = 1
 dev: run  ## Same as run with DEBUG=1: Django's debug pages instead of ours
 

@@ -46,7 +46,8 @@ class _Position:
     pk: int
 
 
-def _encode_cursor(complaint: Complaint, column: str) -> str:
+def queue_cursor(complaint: Complaint, column: str) -> str:
+    """The cursor of the page that follows `complaint` in the order of `column`."""
     raw = f"{column}|{getattr(complaint, column).isoformat()}|{complaint.pk}"
     return base64.urlsafe_b64encode(raw.encode()).decode()
 
@@ -249,7 +250,7 @@ def complaint_queue(
         last_column = column
         if column == "sla_due_at" and last.sla_due_at is None:
             last_column = "received_at"
-        next_cursor = _encode_cursor(last, last_column)
+        next_cursor = queue_cursor(last, last_column)
     return QueuePage(rows=rows[:limit], next_cursor=next_cursor)
 
 

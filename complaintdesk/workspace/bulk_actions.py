@@ -12,6 +12,7 @@ from complaintdesk.accounts.models import User
 from complaintdesk.complaints import permissions, selectors, services
 from complaintdesk.complaints.transitions import Action
 from complaintdesk.core.errors import DomainError
+from complaintdesk.core.widgets import quick_selects
 from complaintdesk.routing.services import complaint_route
 
 # At most this many complaints per request: a page of the queue, and then some.
@@ -47,6 +48,7 @@ class BulkForm(forms.Form):
         chosen = self.data.getlist("reference") if hasattr(self.data, "getlist") else []
         references = cast(forms.MultipleChoiceField, self.fields["reference"])
         references.choices = [(r, r) for r in chosen[:BULK_MAX]]
+        quick_selects(self.fields)
 
     def clean_handler(self) -> User | None:
         chosen = self.cleaned_data.get("handler")

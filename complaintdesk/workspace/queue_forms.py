@@ -13,6 +13,7 @@ from complaintdesk.accounts.models import User
 from complaintdesk.complaints import selectors
 from complaintdesk.complaints.choices import Channel, Grade, RiskFlag, Status
 from complaintdesk.complaints.queues import QueueOptions, QueueView, queue_filter_options
+from complaintdesk.core.widgets import quick_selects
 from complaintdesk.sla.choices import ClockState
 
 ANY: list[tuple[str, Any]] = [("", _("Any"))]
@@ -96,6 +97,7 @@ class QueueForm(forms.Form):
         }
         for name, choices in offered.items():
             cast(forms.ChoiceField, self.fields[name]).choices = ANY + choices
+        quick_selects(self.fields)
         self.is_valid()  # a wrong value is shown as an error and filters nothing
 
     def value(self, name: str) -> Any:

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     # django-ninja's own templates and static files: the API docs without a CDN.
     "ninja",
     "complaintdesk.demo",
+    "complaintdesk.bench",
 ]
 
 MIDDLEWARE = [

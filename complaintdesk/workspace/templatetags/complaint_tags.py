@@ -1,20 +1,46 @@
 """Presentation of stored codes: labels only, no decisions."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from functools import lru_cache
 
 from django import template
+from django.db import models
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from complaintdesk.complaints.choices import Grade, Status
 from complaintdesk.incidents.services import run_outcome_text
 from complaintdesk.sla.choices import ClockState
 
 register = template.Library()
 
 
+@lru_cache(maxsize=64)
+def _labels(choices: type[models.TextChoices], language: str) -> dict[str, str]:
+    """Every label of `choices` in one language, translated once: the queue shows 50 rows a
+    page, and get_FOO_display() hashes each lazy label of the field's choices every call."""
+    with translation.override(language):
+        return {value: str(label) for value, label in choices.choices}
+
+
+def _label(choices: type[models.TextChoices], value: str) -> str:
+    return _labels(choices, translation.get_language() or "en").get(value, value)
+
+
 @register.filter
 def sla_label(state: str) -> str:
     """A time-standard state as the reader's language names it."""
-    return str(ClockState(state).label) if state in ClockState.values else state
+    return _label(ClockState, state)
+
+
+@register.filter
+def status_label(status: str) -> str:
+    return _label(Status, status)
+
+
+@register.filter
+def grade_label(grade: str) -> str:
+    return _label(Grade, grade)
 
 
 @register.filter
@@ -63,3 +89,16 @@ def run_outcome(link) -> str:
         link.last_run_outcome,
         link.complaint.get_status_display(),
     )
+
+
+@register.filter
+def minute(moment: datetime | None) -> str:
+    """A time to the minute in the site's time zone ("2026-12-07 09:38"), as the date filter
+    with "Y-m-d H:i" writes it, at a tenth of its cost: the queue shows 50 a page."""
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+@register.filter
+def iso(moment: datetime | None) -> str:
+    """For <time datetime=…>: the instant in ISO 8601 with its offset, as the "c" format."""
+    return timezone.localtime(moment).isoformat() if moment else ""

@@ -1,0 +1,125 @@
+"""python manage.py bench_run --base URL: time the pages (bench/cases.py) against a server that
+serves this database, as each level of staff, and write bench/results/latest.json."""
+
+import json
+import platform
+import subprocess
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import connection
+from django.utils import timezone
+
+from complaintdesk.accounts.models import User
+from complaintdesk.bench.cases import ROLES, cases_for
+from complaintdesk.bench.dataset import bench_loaded
+from complaintdesk.bench.http_client import Staff
+from complaintdesk.sla.services import sla_sweep
+
+TARGETS = {"queue_p95_ms": 50, "search_zh_p95_ms": 100, "search_en_p95_ms": 100}
+
+
+def _p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+class Command(BaseCommand):
+    help = "Time the workspace's pages over HTTP against a running server of this database."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--base", default="http://127.0.0.1:8091")
+        parser.add_argument("--repeat", type=int, default=20)
+        parser.add_argument("--server-pid", type=int, default=0)
+        parser.add_argument("--out", default=str(Path(settings.BASE_DIR) / "bench" / "results"))
+        parser.add_argument("--extra", default="", help="a JSON file of figures to merge in")
+
+    def handle(
+        self, *args, base: str, repeat: int, server_pid: int, out: str, extra: str, **options
+    ):
+        n = bench_loaded()
+        rows: list[dict[str, str | float | int]] = []
+        for username, who in ROLES:
+            user = User.objects.get(username=username)
+            staff = Staff(base, username)
+            for case in cases_for(user, n):
+                staff.timed_get(case.path)  # warm: the first read of a page pays the cache
+                samples, status = [], 0
+                for _ in range(repeat):
+                    ms, status, _body = staff.timed_get(case.path)
+                    samples.append(ms)
+                rows.append(
+                    {
+                        "role": who,
+                        "group": case.group,
+                        "case": case.name,
+                        "status": status,
+                        "p50_ms": round(sorted(samples)[len(samples) // 2], 1),
+                        "p95_ms": round(_p95(samples), 1),
+                    }
+                )
+                line = f"{who:17} {case.group:9} {case.name[:44]:44} {rows[-1]['p95_ms']:8.1f} ms"
+                self.stdout.write(f"{line}  {status}")
+        began = time.perf_counter()
+        sla_sweep(timezone.now())
+        sweep_s = time.perf_counter() - began
+
+        def worst(group: str) -> float | None:
+            found = [float(row["p95_ms"]) for row in rows if row["group"] == group]
+            return max(found) if found else None
+
+        result = {
+            "n_complaints": n,
+            "db": connection.vendor,
+            "measured_at": timezone.now().isoformat(),
+            "machine": f"{platform.machine()}, {subprocess.getoutput('nproc')} cores",
+            "queue_p95_ms": max(filter(None, [worst("queue"), worst("deep")]), default=None),
+            "queue_first_page_p95_ms": worst("queue"),
+            "queue_deep_p95_ms": worst("deep"),
+            "search_zh_p95_ms": worst("search_zh"),
+            "search_en_p95_ms": worst("search_en"),
+            "reference_p95_ms": worst("reference"),
+            "detail_p95_ms": worst("detail"),
+            "sla_sweep_s": round(sweep_s, 3),
+            "web_rss_mb": _rss_mb(server_pid) if server_pid else None,
+            "pages": rows,
+        }
+        if extra and Path(extra).exists():
+            result.update(json.loads(Path(extra).read_text()))
+        folder = Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(result, ensure_ascii=False, indent=1)
+        (folder / "latest.json").write_text(text)
+        (folder / f"{connection.vendor}-{n}.json").write_text(text)
+        self.stdout.write("")
+        for key in (
+            "queue_first_page_p95_ms",
+            "queue_deep_p95_ms",
+            "search_zh_p95_ms",
+            "search_en_p95_ms",
+            "reference_p95_ms",
+            "detail_p95_ms",
+            "sla_sweep_s",
+            "web_rss_mb",
+        ):
+            target = TARGETS.get(key.replace("_first_page", "").replace("_deep", ""))
+            value = result[key]
+            mark = ""
+            if target is not None and isinstance(value, int | float):
+                mark = "  ok" if value <= target else f"  over {target}"
+            self.stdout.write(f"{key:26} {value}{mark}")
+
+
+def _rss_mb(pid: int) -> float | None:
+    """The largest resident set of the server's worker processes (children of `pid`)."""
+    children = subprocess.getoutput(f"pgrep -P {pid}").split()
+    sizes = []
+    for child in children:
+        status = Path(f"/proc/{child}/status")
+        if status.exists():
+            for line in status.read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    sizes.append(int(line.split()[1]) / 1024)
+    return round(max(sizes), 1) if sizes else None
