@@ -46,15 +46,22 @@ def workbench_build(directory: Directory, now: datetime) -> None:
             category__code__startswith="FAC-",
         ).order_by("received_at", "id")
     )
-    for number, complaint in enumerate(investigating[:2]):
-        handler = complaint.handler
-        assert handler is not None  # chosen so above
-        # The first was asked a week ago for three days later: it is late, and its handler
-        # has been told by the sweep below.
-        asked = now - timedelta(days=7 if number == 0 else 1)
+    # The first was asked a week ago for three days later: it is late, and its handler has
+    # been told by the sweep below; the second was asked yesterday. Each goes to a complaint
+    # quiet since before it was asked, so that the task comes after everything on its timeline
+    # whatever the day the demo is loaded.
+    taken: set[int] = set()
+    for days_ago in (7, 1):
+        asked = now - timedelta(days=days_ago)
+        complaint = next(
+            (c for c in investigating if c.pk not in taken and c.last_activity_at <= asked), None
+        )
+        if complaint is None or complaint.handler is None:
+            continue
+        taken.add(complaint.pk)
         task_ask(
-            complaint, handler, title="到場檢查設施並更換損壞零件",
-            unit=engineering, owner=engineer, at=max(asked, complaint.last_activity_at),
+            complaint, complaint.handler, title="到場檢查設施並更換損壞零件",
+            unit=engineering, owner=engineer, at=asked,
             due=timezone.localdate(asked) + timedelta(days=3),
             details="請派員到場檢查投訴所述設施，維修後回報結果及日期。",
         )  # fmt: skip
