@@ -4,7 +4,7 @@
 # throughput with wrk against the real API and, in the same run, against the framework's
 # baseline (../shared/bench/baseline). Results: bench/results/latest.json and a table.
 # The data set is kept (var/bench-N.sqlite3, or database complaintdesk_bench_N) and a second
-# run only measures; BENCH_FRESH=1 starts it again.
+# run only measures; BENCH_FRESH=1 starts it again. BENCH_REPEAT (default 20) requests a page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -92,4 +92,4 @@ cat var/bench-intake.json
 
 echo "== pages over HTTP"
 "$python" manage.py bench_run --base "http://127.0.0.1:${port}" --server-pid "$server" \
-    --extra var/bench-intake.json
+    --repeat "${BENCH_REPEAT:-20}" --extra var/bench-intake.json

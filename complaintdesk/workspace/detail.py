@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 
 from complaintdesk.accounts.roles import Capability
@@ -12,6 +14,7 @@ from complaintdesk.complaints.choices import OPEN_STATUSES, Status
 from complaintdesk.complaints.guards import closing_checks
 from complaintdesk.complaints.models import Complaint
 from complaintdesk.complaints.transitions import Action, transition_for
+from complaintdesk.core.errors import DomainError
 from complaintdesk.handling_tasks.selectors import tasks_of
 from complaintdesk.incidents.selectors import incident_of, open_incidents_of
 from complaintdesk.sla.selectors import clock_rows, extensions_pending, policy_notes, rung_of
@@ -22,7 +25,7 @@ from .record_forms import record_forms
 from .task_forms import TaskAskForm, TaskCloseForm
 from .timeline import timeline_entries
 from .timeline_filters import TIMELINE_FILTERS, entries_shown
-from .views.common import AuthenticatedHttpRequest
+from .views.common import AuthenticatedHttpRequest, complaint_or_404, report_error
 
 CLOSING_SOON = (Status.REPLIED, Status.FOLLOWING_UP)
 
@@ -98,3 +101,14 @@ def detail_context(
         "can_route": any(t.action in (Action.ASSIGN, Action.REASSIGN) for t in transitions),
         **extra,
     }
+
+
+def detail_again(
+    request: AuthenticatedHttpRequest, reference: str, error: DomainError, **drafts: Any
+) -> HttpResponse:
+    """The complaint page once more, as it stands now, with why the service said no and what
+    the person typed (`drafts`) back in its form: a refusal never costs them their words."""
+    report_error(request, error)
+    complaint = complaint_or_404(request, reference)
+    context = detail_context(request, complaint, **drafts)
+    return render(request, "complaints/detail.html", context, status=409)

@@ -96,29 +96,9 @@ def _extend(
 
 def clock_extend(clock: ComplaintClock, by: User, reason: str, *, at: datetime) -> ComplaintClock:
     """Take the next extension step the policy allows; the complainant is told (timeline entry
-    they can see). A step naming an approval role needs someone holding it on this complaint."""
-    reason = reason.strip()
-    with transaction.atomic():
-        complaint, clock = _locked_clock(clock)
-        step = _next_step(clock, reason)
-        permissions.require_capability(by, complaint, Capability.INVESTIGATE)
-        approval_role = step.get("approval_role") or ""
-        if approval_role and approval_role not in permissions.roles_on(by, complaint):
-            raise NotPermitted(
-                _("This extension needs the approval of a %(role)s.")
-                % {"role": role_label(approval_role)}
-            )
-        _extend(
-            complaint,
-            clock,
-            step,
-            reason=reason,
-            requested_by=by,
-            approved_by=by if approval_role else None,
-            by=by,
-            at=at,
-        )
-    return clock
+    they can see). A step naming an approval role needs someone holding it on this complaint
+    (clock_extension_ask asks them instead of refusing)."""
+    return _extend_or_ask(clock, by, reason, at=at, may_ask=False)[0]
 
 
 def clock_extension_ask(
@@ -127,6 +107,12 @@ def clock_extension_ask(
     """The handler's one step: the deadline moves now (None) where they may move it; where the
     step needs a role they do not hold, its holders over the complaint are asked (the request).
     """
+    return _extend_or_ask(clock, by, reason, at=at, may_ask=True)[1]
+
+
+def _extend_or_ask(
+    clock: ComplaintClock, by: User, reason: str, *, at: datetime, may_ask: bool
+) -> tuple[ComplaintClock, ExtensionRequest | None]:
     reason = reason.strip()
     with transaction.atomic():
         complaint, clock = _locked_clock(clock)
@@ -144,53 +130,71 @@ def clock_extension_ask(
                 by=by,
                 at=at,
             )
-            return None
-        approvers = role_holders(
-            complaint.organisation_id, approval_role, over_path=complaint.unit_path
-        ).exclude(pk=by.pk)
-        if not approvers.exists():
-            raise GuardFailed(
-                _("The deadline cannot be extended:"),
-                details=[
-                    _("Nobody holds the role of %(role)s over this complaint to approve it.")
-                    % {"role": role_label(approval_role)}
-                ],
+            return clock, None
+        if not may_ask:
+            raise NotPermitted(
+                _("This extension needs the approval of a %(role)s.")
+                % {"role": role_label(approval_role)}
             )
-        try:
-            with transaction.atomic():
-                request = ExtensionRequest.objects.create(
-                    complaint=complaint,
-                    clock=clock,
-                    step=clock.extensions_used,
-                    amount_after=int(step["amount"]),
-                    approval_role=approval_role,
-                    reason=reason,
-                    requested_by=by,
-                    requested_at=at,
-                )
-        except IntegrityError:
-            raise TransitionNotAllowed(
-                _("An extension of this deadline is already waiting for a decision.")
-            ) from None
-        timeline.extension_requested_event(
-            complaint,
-            by,
-            at,
-            request_id=request.pk,
-            clock=clock.name,
-            amount_after=request.amount_after,
-            unit=clock.unit,
-            approval_role=approval_role,
-            reason=reason,
+        return clock, _ask(complaint, clock, step, approval_role, by, reason, at)
+
+
+def _ask(
+    complaint: Complaint,
+    clock: ComplaintClock,
+    step: dict,
+    approval_role: str,
+    by: User,
+    reason: str,
+    at: datetime,
+) -> ExtensionRequest:
+    """The request to the role's holders over the complaint, in the caller's transaction."""
+    approvers = role_holders(
+        complaint.organisation_id, approval_role, over_path=complaint.unit_path
+    ).exclude(pk=by.pk)
+    if not approvers.exists():
+        raise GuardFailed(
+            _("The deadline cannot be extended:"),
+            details=[
+                _("Nobody holds the role of %(role)s over this complaint to approve it.")
+                % {"role": role_label(approval_role)}
+            ],
         )
-        notify(
-            approvers,
-            kind=NotificationKind.EXTENSION_REQUESTED,
-            complaint=complaint,
-            params={"request": request.pk},
-            at=at,
-        )
-        complaint_activity_touch(complaint, at)
+    try:
+        with transaction.atomic():
+            request = ExtensionRequest.objects.create(
+                complaint=complaint,
+                clock=clock,
+                step=clock.extensions_used,
+                amount_after=int(step["amount"]),
+                approval_role=approval_role,
+                reason=reason,
+                requested_by=by,
+                requested_at=at,
+            )
+    except IntegrityError:
+        raise TransitionNotAllowed(
+            _("An extension of this deadline is already waiting for a decision.")
+        ) from None
+    timeline.extension_requested_event(
+        complaint,
+        by,
+        at,
+        request_id=request.pk,
+        clock=clock.name,
+        amount_after=request.amount_after,
+        unit=clock.unit,
+        approval_role=approval_role,
+        reason=reason,
+    )
+    notify(
+        approvers,
+        kind=NotificationKind.EXTENSION_REQUESTED,
+        complaint=complaint,
+        params={"request": request.pk},
+        at=at,
+    )
+    complaint_activity_touch(complaint, at)
     return request
 
 

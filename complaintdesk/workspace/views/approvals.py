@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -11,8 +11,8 @@ from complaintdesk.authority.models import ApprovalRequest
 from complaintdesk.authority.services import approval_decide
 from complaintdesk.core.errors import DomainError
 
-from ..detail import detail_context
-from .common import AuthenticatedHttpRequest, complaint_or_404, report_error
+from ..detail import detail_again
+from .common import AuthenticatedHttpRequest, complaint_or_404
 
 
 @login_required
@@ -28,11 +28,8 @@ def approval_decide_view(
     try:
         approval_decide(approval, request.user, approve=approve, reason=reason)
     except DomainError as error:
-        # The page again, with the reasons as typed: a decision refused is not a decision lost.
-        report_error(request, error)
-        complaint = complaint_or_404(request, reference)
-        draft = {"approval": approval.pk, "reason": reason}
-        context = detail_context(request, complaint, decision_draft=draft)
-        return render(request, "complaints/detail.html", context, status=409)
+        return detail_again(
+            request, reference, error, decision_draft={"approval": approval.pk, "reason": reason}
+        )
     messages.success(request, _("Approved.") if approve else _("Refused."))
     return redirect(complaint)

@@ -5,7 +5,7 @@ with what was typed, so no reason is lost."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,8 +14,8 @@ from complaintdesk.core.errors import DomainError
 from complaintdesk.sla.models import ComplaintClock, ExtensionRequest, ExtensionStatus
 from complaintdesk.sla.services import clock_extension_ask, extension_decide
 
-from ..detail import detail_context
-from .common import AuthenticatedHttpRequest, complaint_or_404, report_error
+from ..detail import detail_again
+from .common import AuthenticatedHttpRequest, complaint_or_404
 
 
 @login_required
@@ -31,11 +31,9 @@ def clock_extend_view(
     try:
         asked = clock_extension_ask(clock, request.user, reason, at=timezone.now())
     except DomainError as error:
-        report_error(request, error)
-        complaint = complaint_or_404(request, reference)
-        draft = {"clock": clock.pk, "reason": reason}
-        context = detail_context(request, complaint, extend_draft=draft)
-        return render(request, "complaints/detail.html", context, status=409)
+        return detail_again(
+            request, reference, error, extend_draft={"clock": clock.pk, "reason": reason}
+        )
     if asked is None:
         messages.success(request, _("Deadline extended; the complainant is to be told."))
     else:
@@ -64,11 +62,9 @@ def extension_decide_view(
             asked, request.user, approve=approve, reason=reason, at=timezone.now()
         )
     except DomainError as error:
-        report_error(request, error)
-        complaint = complaint_or_404(request, reference)
-        draft = {"extension": asked.pk, "reason": reason}
-        context = detail_context(request, complaint, decision_draft=draft)
-        return render(request, "complaints/detail.html", context, status=409)
+        return detail_again(
+            request, reference, error, decision_draft={"extension": asked.pk, "reason": reason}
+        )
     done: dict[str, str] = {
         ExtensionStatus.APPROVED: _("Extension approved; the deadline has moved."),
         ExtensionStatus.REFUSED: _("Extension refused; the handler is told why."),
