@@ -2,17 +2,25 @@
 or a record's form, fill it in, send it."""
 
 
+def _fill(scope, prefix: str, fields: dict[str, str]) -> None:
+    """Type or choose each value in the field `prefix-name` within `scope`. Root causes are
+    chosen by what the person reads ("CODE name"), every other select by its value."""
+    for name, value in fields.items():
+        field = scope.locator(f"[name='{prefix}-{name}']")
+        if name == "root_cause":
+            field.select_option(label=value)
+        elif field.evaluate("e => e.tagName") == "SELECT":
+            field.select_option(value)
+        else:
+            field.fill(value)
+
+
 def act(page, action: str, fields: dict[str, str] | None = None) -> None:
     """Make a lifecycle move from the page's action panel (its form opened when it has one)."""
     panel = page.locator(f"form[action$='/actions/{action}/']")
     if fields:
         page.locator("details", has=panel).locator("summary").click()
-        for name, value in fields.items():
-            field = panel.locator(f"[name='{action}-{name}']")
-            if field.evaluate("e => e.tagName") == "SELECT":
-                field.select_option(value)
-            else:
-                field.fill(value)
+        _fill(panel, action, fields)
     panel.locator("button[type=submit]").click()
     page.wait_for_load_state()
 
@@ -21,15 +29,7 @@ def record(page, kind: str, fields: dict[str, str]) -> None:
     """Write a handling record (investigation, response, follow-up…) from its form."""
     panel = page.locator(f"form[action$='/records/{kind}/']")
     page.locator("details", has=panel).locator("summary").click()
-    for name, value in fields.items():
-        field = panel.locator(f"[name='{kind}-{name}']")
-        if name == "root_cause":
-            # Root causes are chosen by what the person reads: "CODE name".
-            field.select_option(label=value)
-        elif field.evaluate("e => e.tagName") == "SELECT":
-            field.select_option(value)
-        else:
-            field.fill(value)
+    _fill(panel, kind, fields)
     panel.locator("button[type=submit]").click()
     page.wait_for_load_state()
 
@@ -39,11 +39,6 @@ def reply(page, fields: dict[str, str]) -> None:
     letter drafted from the template is kept as it is), send."""
     page.locator("[data-testid=compose-reply]").click()
     page.wait_for_load_state()
-    for name, value in fields.items():
-        field = page.locator(f"[name='reply-{name}']")
-        if field.evaluate("e => e.tagName") == "SELECT":
-            field.select_option(value)
-        else:
-            field.fill(value)
+    _fill(page, "reply", fields)
     page.locator("[data-testid=send-reply]").click()
     page.wait_for_load_state()
