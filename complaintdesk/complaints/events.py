@@ -19,6 +19,7 @@ from complaintdesk.accounts.models import User
 
 from .choices import EscalationCause, EventKind, Visibility
 from .models import Attachment, Complaint, ComplaintEvent, FollowUp, Rating, Reply
+from .search_index import search_index_later
 
 # Re-exported: the kinds are choices of the model's field, the timeline's vocabulary here.
 __all__ = ["COMPLAINANT", "CONTACT_KINDS", "EscalationCause", "EventKind"]
@@ -43,6 +44,10 @@ def append_event(
     changes: list[dict[str, Any]] | None = None,
     data: dict[str, Any] | None = None,
 ) -> ComplaintEvent:
+    # What someone wrote, a corrected record or a new complaint is text someone will search
+    # for (search_index.py); a move or a clock's event without words changes none of it.
+    if text or changes or kind == EventKind.REGISTERED:
+        search_index_later([complaint.pk])
     return ComplaintEvent.objects.create(
         complaint=complaint,
         kind=kind,

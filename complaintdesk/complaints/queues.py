@@ -20,7 +20,7 @@ from complaintdesk.core.zones import zone_named
 
 from . import hooks, permissions
 from .choices import OPEN_STATUSES
-from .models import Category
+from .models import Category, Complaint
 
 # Counts stop here: reading a million index entries to print "312,448" would cost more than
 # the page, and past a thousand the number no longer changes what anyone does next.
@@ -54,7 +54,11 @@ def queue_view_q(user: User, view: str, *, now: datetime | None = None) -> Q:
     if view == QueueView.UNASSIGNED:
         return Q(handler__isnull=True)
     if view == QueueView.APPROVAL:
-        return hooks.awaiting_decision_of(user)
+        # Few complaints wait on anyone's decision: their ids are read first, so that the
+        # queue reads them by key instead of testing every complaint in sight against the
+        # pending requests (a quarter of a second at a million complaints on SQLite).
+        waiting = Complaint.objects.filter(hooks.awaiting_decision_of(user)).order_by()
+        return Q(pk__in=list(waiting.values_list("pk", flat=True)))
     if view == QueueView.DUE_TODAY:
         return _due_today(user, now or timezone.now())
     if view == QueueView.OVERDUE:

@@ -11,11 +11,13 @@ from django.utils.translation import gettext as _
 
 from complaintdesk.accounts.models import OrgUnit, UnitKind, User, subtree_q
 from complaintdesk.core.errors import NotFound
-from complaintdesk.customers.models import digits_of
+from complaintdesk.customers.models import Complainant, digits_of
 from complaintdesk.customers.selectors import mask
+from complaintdesk.search.selectors import matching_ids
 
 from . import permissions
 from .choices import FINAL_STATUSES, OPEN_STATUSES, EventKind, RiskFlag, Status, Visibility
+from .keyset import Position, keyset_page
 from .models import Complaint, ComplaintEvent, Reply
 from .queues import queue_view_q
 
@@ -39,20 +41,13 @@ _NEWEST_FIRST = ("received_at", "last_activity_at")
 SLA_FILTERS = ("breached", "warning", "running", "paused")
 
 
-@dataclass(frozen=True)
-class _Position:
-    column: str
-    moment: datetime
-    pk: int
-
-
 def queue_cursor(complaint: Complaint, column: str) -> str:
     """The cursor of the page that follows `complaint` in the order of `column`."""
     raw = f"{column}|{getattr(complaint, column).isoformat()}|{complaint.pk}"
     return base64.urlsafe_b64encode(raw.encode()).decode()
 
 
-def _decode_cursor(cursor: str, default_column: str) -> _Position | None:
+def _decode_cursor(cursor: str, default_column: str) -> Position | None:
     """The position a cursor names, or None for anything that is not one of ours: a crafted
     cursor starts the queue from the top, it never fails the page."""
     try:
@@ -65,23 +60,9 @@ def _decode_cursor(cursor: str, default_column: str) -> _Position | None:
             return None
         # An instant the databases cannot hold (year 1 east of UTC, 9999 west of it).
         moment.astimezone(UTC)
-        return _Position(column, moment, pk)
+        return Position(column, moment, pk)
     except (ValueError, UnicodeDecodeError, OverflowError, IndexError, binascii.Error):
         return None
-
-
-def _keyset(
-    queryset: QuerySet, column: str, descending: bool, position: _Position | None, limit: int
-) -> list[Complaint]:
-    """Up to `limit` rows after `position` in (column, id) order: one index range, no OFFSET."""
-    if position is not None:
-        beyond = "lt" if descending else "gt"
-        queryset = queryset.filter(
-            Q(**{f"{column}__{beyond}": position.moment})
-            | Q(**{column: position.moment, f"id__{beyond}": position.pk})
-        )
-    sign = "-" if descending else ""
-    return list(queryset.order_by(f"{sign}{column}", f"{sign}id")[:limit])
 
 
 @dataclass(frozen=True)
@@ -176,22 +157,37 @@ def complaint_queue_matching(
     # holding one, and it matches nothing anyway.
     search = search.replace("\x00", "").strip()
     if search:
-        # A reference (ours, or the number another system gave it: an imported complaint is
-        # asked about by its old number), words of the subject, or the complainant: a
-        # returning caller is found by phone (six digits or more), e-mail or name.
-        found = (
-            Q(reference__iexact=search)
-            | Q(external_id=search)
-            | Q(subject__icontains=search)
-            | Q(complainant__name__icontains=search)
-        )
-        if "@" in search:
-            found |= Q(complainant__email__iexact=search)
-        digits = digits_of(search)
-        if len(digits) >= 6:
-            found |= Q(complainant__phone_digits=digits)
-        queryset = queryset.filter(found)
+        queryset = queryset.filter(_search_q(user, search))
     return queryset
+
+
+def _search_q(user: User, search: str) -> Q:
+    """A reference (ours, or the number another system gave it: an imported complaint is
+    asked about by its old number) or a returning caller's phone (six digits or more) or
+    e-mail, each an exact indexed look-up; or words, found by the search index in the
+    complaint's record, its timeline's texts and its complainant's name and contacts.
+
+    The look-ups are read first (a few rows), so that the filter is one or two id lists the
+    database reads by primary key rather than an OR it can only test row by row."""
+    organisations = permissions.organisations_of(user)
+    # The "not empty" repeats the condition of the external id's partial index, without
+    # which SQLite will not use it.
+    exact = Q(reference__in=(search, search.upper())) | (
+        Q(organisation_id__in=organisations, external_id=search) & ~Q(external_id="")
+    )
+    people = Complainant.objects.filter(organisation_id__in=organisations)
+    if "@" in search:
+        exact |= Q(complainant_id__in=people.filter(email=search.lower()).values("pk"))
+    digits = digits_of(search)
+    if len(digits) >= 6:
+        exact |= Q(complainant_id__in=people.filter(phone_digits=digits).values("pk"))
+    found = Q(
+        pk__in=list(Complaint.objects.filter(exact).order_by().values_list("pk", flat=True)[:100])
+    )
+    words = matching_ids(search)
+    if words is not None:
+        found |= Q(pk__in=words)
+    return found
 
 
 def complaint_queue_in_order(queryset: QuerySet, order: str) -> list[QuerySet]:
@@ -234,16 +230,16 @@ def complaint_queue(
     if column in _NEWEST_FIRST:
         if position is not None and position.column != column:
             position = None  # a cursor of another order: start from the top
-        rows = _keyset(queryset, column, True, position, wanted)
+        rows = keyset_page(queryset, column, True, position, wanted)
     else:
         rows = []
         if position is None or position.column == "sla_due_at":
             dated = queryset.filter(sla_due_at__isnull=False)
-            rows = _keyset(dated, "sla_due_at", False, position, wanted)
+            rows = keyset_page(dated, "sla_due_at", False, position, wanted)
             position = None
         if len(rows) < wanted:
             undated = queryset.filter(sla_due_at__isnull=True)
-            rows += _keyset(undated, "received_at", True, position, wanted - len(rows))
+            rows += keyset_page(undated, "received_at", True, position, wanted - len(rows))
     next_cursor = None
     if len(rows) > limit:
         last = rows[limit - 1]

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "complaintdesk.core",
     "complaintdesk.accounts",
     "complaintdesk.customers",
+    "complaintdesk.search",
     "complaintdesk.complaints",
     "complaintdesk.notifications",
     "complaintdesk.sla",

@@ -231,6 +231,18 @@ class Complaint(models.Model):
             models.Index(fields=["status", "-last_activity_at"], name="cmp_status_activity"),
             models.Index(fields=["organisation", "sla_state", "sla_due_at"], name="cmp_org_sla"),
             models.Index(fields=["unit_path", "sla_due_at"], name="cmp_scope_due"),
+            # The queue's other two orders (complaints/keyset.py): latest activity, and the
+            # earliest live deadline, the only rows that order reads by date.
+            models.Index(fields=["-last_activity_at", "-id"], name="cmp_activity"),
+            # Views whose complaints cluster in time, so that the newest rows hold few of
+            # them: overdue and paused (by deadline state), mine and unassigned (by handler).
+            models.Index(fields=["sla_state", "-received_at", "-id"], name="cmp_sla_received"),
+            models.Index(fields=["handler", "-received_at", "-id"], name="cmp_handler_received"),
+            models.Index(
+                fields=["sla_due_at", "id"],
+                condition=Q(sla_due_at__isnull=False),
+                name="cmp_due",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -23,6 +23,7 @@ from complaintdesk.customers.services import complainants_find_or_create_bulk
 from .. import permissions
 from ..events import EventKind
 from ..models import Complaint, ComplaintEvent
+from ..search_index import search_index_later
 from .history_records import HistoricalComplaint, PreparedComplaint
 from .intake import REPEAT_WINDOW
 from .numbering import references_allocate
@@ -109,6 +110,7 @@ def complaints_import(
             complaints.append(complaint)
         if write and complaints:
             _write(by, organisation, fresh, complaints, source)
+            search_index_later([complaint.pk for complaint in complaints])
     return ImportOutcome(created=len(complaints), already_imported=already, problems=problems)
 
 

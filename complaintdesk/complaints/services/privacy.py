@@ -16,6 +16,7 @@ from complaintdesk.customers.services import complainant_change
 from .. import permissions
 from ..events import complainant_changed_event, identity_revealed_event
 from ..models import Complaint
+from ..search_index import search_index_later
 
 
 def complainant_identity_reveal(
@@ -45,4 +46,8 @@ def complainant_update(
         if change is not None:
             fields = [item["field"] for item in change.changes]
             complainant_changed_event(complaint, by, at, fields)
+            # Their name and contacts are in the documents of all their complaints.
+            search_index_later(
+                Complaint.objects.filter(complainant=person).values_list("pk", flat=True)
+            )
     return change

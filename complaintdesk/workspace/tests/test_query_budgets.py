@@ -33,8 +33,9 @@ pytestmark = pytest.mark.django_db
 
 # The due order reads the complaints with a deadline, then (page not full) those without;
 # the filters offer the organisation's categories, the sites and the handlers in sight, and
-# the person's saved views are listed (four queries).
-QUEUE_BUDGET = 11
+# the person's saved views are listed (four queries). On SQLite a branch whose window of the
+# order index holds nothing asks once more beyond it (complaints/keyset.py).
+QUEUE_BUDGET = 12
 # One bounded count for each of the nine views, and what they are built from: the session,
 # the user, their roles and rungs, their team's units and their organisations' time zones.
 VIEW_COUNTS_BUDGET = 18

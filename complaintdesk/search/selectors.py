@@ -1,0 +1,30 @@
+"""Reads of the search index: which documents hold every word of a query, as a subquery the
+caller filters its own rows with (so that its scope and filters apply in the same query)."""
+
+from django.db import connections, router
+from django.db.models.expressions import RawSQL
+
+from .analysis import query_words
+from .models import Document
+
+
+def matching_ids(text: str) -> RawSQL | None:
+    """The ids of the documents holding every word of `text`, or None when it holds no word
+    (punctuation only): the caller then has nothing to search for."""
+    words = query_words(text)
+    if not words:
+        return None
+    vendor = connections[router.db_for_read(Document)].vendor
+    # The words are letters and digits only (analysis._WORD), so quoting them is enough.
+    if vendor == "sqlite":
+        return RawSQL(
+            "SELECT rowid FROM search_document_fts WHERE search_document_fts MATCH %s",
+            (" AND ".join(f'"{word}"' for word in words),),
+        )
+    if vendor == "postgresql":
+        return RawSQL(
+            "SELECT id FROM search_document"
+            " WHERE array_to_tsvector(string_to_array(words, ' ')) @@ %s::tsquery",
+            (" & ".join(f"'{word}'" for word in words),),
+        )
+    raise NotImplementedError(f"no full-text search on {vendor}")
