@@ -149,7 +149,7 @@ def _queue_arguments(params: QueueParams) -> dict:
         "status": params.status,
         "search": params.q,
         "sla": params.sla,
-        "order": params.order if params.order in selectors.QUEUE_ORDERS else "received",
+        "order": params.order if params.order in selectors.QUEUE_ORDER_NAMES else "received",
         "filters": selectors.QueueFilters(
             unit=params.unit,
             handler_id=params.handler,

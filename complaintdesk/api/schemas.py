@@ -239,7 +239,12 @@ class QueueParams(CallerText):
     status: str = Field("open", max_length=24, description="open, final, or a status")
     sla: str = Field("", max_length=10, description="breached, warning, running or paused")
     q: str = Field("", max_length=200, description="reference, subject or complainant")
-    order: str = Field("received", max_length=10, description="received or due")
+    order: str = Field(
+        "received",
+        max_length=10,
+        description="received (newest first), due (earliest deadline first), activity (latest "
+        "activity first) or, with q, relevance (best match among the newest 1,000 matches)",
+    )
     unit: str = Field("", max_length=40, description="a unit's code, its subtree included")
     handler: int | None = Field(None, ge=1, le=2**62, description="the handler's id")
     category: str = Field("", max_length=40)

@@ -71,6 +71,12 @@ def cases_for(user: User, n: int) -> Iterator[Case]:
                 )
     for language, words in SEARCHES:
         yield Case(f"search_{language}", f"q={words}", _queue(q=words, status=""))
+    for language, words in SEARCHES[::3]:
+        yield Case(
+            f"search_{language}",
+            f"q={words} best match",
+            _queue(q=words, status="", order="relevance"),
+        )
     sample = list(
         complaint_queue_matching(user, status="")
         .order_by("-received_at")

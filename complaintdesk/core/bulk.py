@@ -42,7 +42,8 @@ def objects_insert(objects: Sequence[models.Model]) -> None:
     meta = model._meta
     pk = meta.pk
     assert pk is not None
-    fields = [f for f in meta.concrete_fields if f is not pk]
+    # A generated column is the database's to write (complaints' is_final).
+    fields = [f for f in meta.concrete_fields if f is not pk and not f.generated]
     values = _values(objects, fields)
     if connection.vendor == "postgresql":
         keys = _copy(meta.db_table, pk.column, fields, values, len(objects))

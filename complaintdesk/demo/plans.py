@@ -163,7 +163,7 @@ class Planner:
             for p in plans
             if not isinstance(p.case, OutOfScope)
             and p.unit_code != "BOARD"
-            and p.target != S.WITHDRAWN
+            and p.target not in (S.WITHDRAWN, S.MERGED)  # nobody merges into a duplicate
             and p.received_at < self.now - timedelta(days=2)
         ]
         primary = self.rng.choice(candidates)

@@ -6,6 +6,7 @@ from django.db.models.expressions import RawSQL
 
 from .analysis import query_words
 from .models import Document
+from .ranking import ranked
 
 
 def matching_ids(text: str) -> RawSQL | None:
@@ -28,3 +29,23 @@ def matching_ids(text: str) -> RawSQL | None:
             (" & ".join(f"'{word}'" for word in words),),
         )
     raise NotImplementedError(f"no full-text search on {vendor}")
+
+
+def newest_matching_ids(text: str, limit: int) -> list[int]:
+    """The newest `limit` documents (by id) holding every word of `text`: read from the end of
+    the full-text index's lists, without looking at the older matches."""
+    words = matching_ids(text)
+    if words is None:
+        return []
+    sql, params = words.sql, words.params
+    vendor = connections[router.db_for_read(Document)].vendor
+    key = "rowid" if vendor == "sqlite" else "id"
+    with connections[router.db_for_read(Document)].cursor() as cursor:
+        cursor.execute(f"{sql} ORDER BY {key} DESC LIMIT %s", (*params, limit))
+        return [row[0] for row in cursor.fetchall()]
+
+
+def relevance_order(text: str, ids: list[int]) -> list[int]:
+    """These documents' ids, best match for `text` first (ranking.py)."""
+    documents = dict(Document.objects.filter(id__in=ids).values_list("id", "words"))
+    return ranked(query_words(text), documents)

@@ -21,6 +21,7 @@ ORDERS = [
     ("received", _("Newest first")),
     ("due", _("Earliest deadline first")),
     ("activity", _("Latest activity first")),
+    ("relevance", _("Best match (with a search)")),
 ]
 STATUS_GROUPS = [("open", _("All open")), ("final", _("All finished")), ("", _("Everything"))]
 # Parameters that say which queue is shown; a cursor only says how far down it.

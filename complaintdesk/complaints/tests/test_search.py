@@ -115,3 +115,22 @@ def test_search_reindex_writes_what_is_missing(tree, written):
 
     # Then the search finds the complaint again
     assert found(manager, "gate") == {complaint.reference}
+
+
+def test_the_best_match_comes_first_and_its_pages_go_on_from_there(tree, written):
+    # Given one complaint all about the lift, one that mentions it once, and one without it
+    manager = staff(Role.DISTRICT_MANAGER, tree.district)
+    about = written(subject="Lift broken again", description="The lift, the lift: lifts fail.")
+    once = written(subject="Noise at night", description="Also the lift is slow.")
+    written(subject="Water leak", description="From the flat above.")
+
+    # When the manager searches for the lift, best match first, one at a time
+    first = selectors.complaint_queue(manager, status="", search="lift", order="relevance", limit=1)
+    second = selectors.complaint_queue(
+        manager, status="", search="lift", order="relevance", limit=1, cursor=first.next_cursor
+    )
+
+    # Then the complaint about it comes first, then the other, and nothing after them
+    assert [c.reference for c in first.rows] == [about.reference]
+    assert [c.reference for c in second.rows] == [once.reference]
+    assert second.next_cursor is None

@@ -17,6 +17,7 @@ from complaintdesk.accounts.models import User
 from complaintdesk.bench.cases import ROLES, cases_for
 from complaintdesk.bench.dataset import bench_loaded
 from complaintdesk.bench.http_client import Staff
+from complaintdesk.bench.importing import IMPORT_ROWS, import_measure
 from complaintdesk.sla.choices import ClockState
 from complaintdesk.sla.models import ComplaintClock
 from complaintdesk.sla.services import sla_sweep
@@ -29,6 +30,8 @@ TARGETS = {
     "sla_backlog_sweep_s": 2,
     "web_rss_mb": 150,
 }
+# Floors rather than ceilings.
+AT_LEAST = {"import_rows_per_s": 10_000, "intake_ratio_vs_baseline": 0.5}
 # Deadlines made to pass at once for the backlog sweep (the figure).
 BACKLOG = 1000
 
@@ -47,9 +50,23 @@ class Command(BaseCommand):
         parser.add_argument("--server-pid", type=int, default=0)
         parser.add_argument("--out", default=str(Path(settings.BASE_DIR) / "bench" / "results"))
         parser.add_argument("--extra", default="", help="a JSON file of figures to merge in")
+        parser.add_argument(
+            "--import-rows",
+            type=int,
+            default=IMPORT_ROWS,
+            help="rows of the timed import (0: none); each run adds them to the data set",
+        )
 
     def handle(
-        self, *args, base: str, repeat: int, server_pid: int, out: str, extra: str, **options
+        self,
+        *args,
+        base: str,
+        repeat: int,
+        server_pid: int,
+        out: str,
+        extra: str,
+        import_rows: int,
+        **options,
     ):
         n = bench_loaded()
         rows: list[dict[str, str | float | int]] = []
@@ -75,6 +92,7 @@ class Command(BaseCommand):
                 line = f"{who:17} {case.group:9} {case.name[:44]:44} {rows[-1]['p95_ms']:8.1f} ms"
                 self.stdout.write(f"{line}  {status}")
         sweeps = _sweeps()
+        imported = import_measure(import_rows) if import_rows else {}
 
         def worst(group: str) -> float | None:
             found = [float(row["p95_ms"]) for row in rows if row["group"] == group]
@@ -93,6 +111,7 @@ class Command(BaseCommand):
             "reference_p95_ms": worst("reference"),
             "detail_p95_ms": worst("detail"),
             **sweeps,
+            **imported,
             "web_rss_mb": _rss_mb(server_pid) if server_pid else None,
             "pages": rows,
         }
@@ -113,14 +132,23 @@ class Command(BaseCommand):
             "detail_p95_ms",
             "sla_sweep_s",
             "sla_backlog_sweep_s",
+            "import_rows_per_s",
+            "intake_ratio_vs_baseline",
             "web_rss_mb",
         ):
-            target = TARGETS.get(key.replace("_first_page", "").replace("_deep", ""))
-            value = result[key]
-            mark = ""
-            if target is not None and isinstance(value, int | float):
-                mark = "  ok" if value <= target else f"  over {target}"
-            self.stdout.write(f"{key:26} {value}{mark}")
+            self.stdout.write(f"{key:26} {result.get(key)}{_against_target(key, result.get(key))}")
+
+
+def _against_target(key: str, value: object) -> str:
+    if not isinstance(value, int | float):
+        return ""
+    ceiling = TARGETS.get(key.replace("_first_page", "").replace("_deep", ""))
+    if ceiling is not None:
+        return "  ok" if value <= ceiling else f"  over {ceiling}"
+    floor = AT_LEAST.get(key)
+    if floor is not None:
+        return "  ok" if value >= floor else f"  under {floor}"
+    return ""
 
 
 def _sweeps() -> dict[str, float | int]:

@@ -1,0 +1,147 @@
+"""The filters of a queue, the page's, the export's and the API's alike: the user's sight, a
+status or group, a deadline state, a named view, the narrower filters, and the search box."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Q, QuerySet
+
+from complaintdesk.accounts.models import OrgUnit, UnitKind, User, subtree_q
+from complaintdesk.customers.models import Complainant, digits_of
+from complaintdesk.search.selectors import matching_ids
+
+from . import permissions
+from .choices import RiskFlag, Status
+from .models import Complaint
+from .queues import queue_view_q
+
+SLA_FILTERS = ("breached", "warning", "running", "paused")
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    """The narrower filters of a queue, the page's and the API's: each empty one filters
+    nothing. `view` is a queues.QueueView (mine, unassigned…); `unit` a unit code, its subtree
+    included; `site` a site's code; `risk` a RiskFlag."""
+
+    view: str = ""
+    unit: str = ""
+    site: str = ""
+    handler_id: int | None = None
+    category: str = ""
+    grade: str = ""
+    channel: str = ""
+    risk: str = ""
+    received_from: datetime | None = None
+    received_to: datetime | None = None
+    updated_from: datetime | None = None
+    updated_to: datetime | None = None
+
+    def apply(self, queryset: QuerySet) -> QuerySet:
+        if self.unit:
+            paths = list(OrgUnit.objects.filter(code=self.unit).values_list("path", flat=True))
+            subtree = Q(pk__in=[])
+            for path in paths:
+                subtree |= subtree_q("unit_path", path)
+            queryset = queryset.filter(subtree)
+        if self.site:
+            # The site concerned, or the site where the complaint is handled.
+            sites = list(
+                OrgUnit.objects.filter(code=self.site, kind=UnitKind.SITE).values_list(
+                    "pk", flat=True
+                )
+            )
+            queryset = queryset.filter(Q(site_id__in=sites) | Q(unit_id__in=sites))
+        if self.handler_id is not None:
+            queryset = queryset.filter(handler_id=self.handler_id)
+        if self.category:
+            queryset = queryset.filter(category__code=self.category)
+        for field in ("grade", "channel"):
+            if getattr(self, field):
+                queryset = queryset.filter(**{field: getattr(self, field)})
+        if self.risk in RiskFlag.values:
+            queryset = queryset.filter(**{f"risk_{self.risk}": True})
+        elif self.risk:
+            queryset = queryset.none()
+        ranges = (
+            ("received_at__gte", self.received_from),
+            ("received_at__lt", self.received_to),
+            ("last_activity_at__gte", self.updated_from),
+            ("last_activity_at__lt", self.updated_to),
+        )
+        for lookup, moment in ranges:
+            if moment is not None:
+                queryset = queryset.filter(**{lookup: moment})
+        return queryset
+
+
+def queue_status(value: str) -> str:
+    """A status filter as a link or form gives it: a Status, "open", "final" or "" (all);
+    anything else is the open queue, so a stale link still shows what the page would."""
+    return value if value in ("open", "final", "") or value in Status else "open"
+
+
+def complaint_queue_matching(
+    user: User,
+    *,
+    status: str = "",
+    search: str = "",
+    sla: str = "",
+    filters: QueueFilters | None = None,
+) -> QuerySet:
+    """Every complaint a queue with these filters shows the user, unordered and unpaged: the
+    one filter behind the queue's pages and its exports, so that the two never disagree.
+    `status` is a Status value, or "open"/"final" for the two groups; `sla` one of SLA_FILTERS.
+    """
+    queryset = permissions.visible_complaints(user)
+    if status in ("open", "final"):
+        queryset = queryset.filter(finished(status == "final"))
+    elif status:
+        queryset = queryset.filter(status=status)
+    if sla in SLA_FILTERS:
+        queryset = queryset.filter(sla_state=sla)
+    if filters is not None:
+        queryset = filters.apply(queryset)
+        if filters.view:
+            queryset = queryset.filter(queue_view_q(user, filters.view))
+    # A NUL character can reach here from a typed URL; PostgreSQL cannot compare text
+    # holding one, and it matches nothing anyway.
+    search = search.replace("\x00", "").strip()
+    if search:
+        queryset = queryset.filter(_search_q(user, search))
+    return queryset
+
+
+def _search_q(user: User, search: str) -> Q:
+    """A reference (ours, or the number another system gave it: an imported complaint is
+    asked about by its old number) or a returning caller's phone (six digits or more) or
+    e-mail, each an exact indexed look-up; or words, found by the search index in the
+    complaint's record, its timeline's texts and its complainant's name and contacts.
+
+    The look-ups are read first (a few rows), so that the filter is one or two id lists the
+    database reads by primary key rather than an OR it can only test row by row."""
+    organisations = permissions.organisations_of(user)
+    # The "not empty" repeats the condition of the external id's partial index, without
+    # which SQLite will not use it.
+    exact = Q(reference__in=(search, search.upper())) | (
+        Q(organisation_id__in=organisations, external_id=search) & ~Q(external_id="")
+    )
+    people = Complainant.objects.filter(organisation_id__in=organisations)
+    if "@" in search:
+        exact |= Q(complainant_id__in=people.filter(email=search.lower()).values("pk"))
+    digits = digits_of(search)
+    if len(digits) >= 6:
+        exact |= Q(complainant_id__in=people.filter(phone_digits=digits).values("pk"))
+    found = Q(
+        pk__in=list(Complaint.objects.filter(exact).order_by().values_list("pk", flat=True)[:100])
+    )
+    words = matching_ids(search)
+    if words is not None:
+        found |= Q(pk__in=words)
+    return found
+
+
+def finished(final: bool) -> Q:
+    """`is_final = 1`: Django writes `is_final=True` as a bare boolean, `WHERE is_final`,
+    which SQLite cannot look up in an index; a one-value IN is an equality to it."""
+    return Q(is_final__in=[final])
