@@ -32,7 +32,8 @@ def import_file(shape: OrgShape, rows: int, stamp: str) -> bytes:
     rng, now = Random(7), timezone.now()
     # A site's complaints are handled by the unit above it (the district's office).
     codes = dict(OrgUnit.objects.filter(organisation=shape.organisation).values_list("pk", "code"))
-    sites = [site for site in shape.sites if site.parent_id]
+    handled_by = {s.pk: codes[s.parent_id] for s in shape.sites if s.parent_id is not None}
+    sites = [site for site in shape.sites if site.pk in handled_by]
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(HEADER)
@@ -47,7 +48,7 @@ def import_file(shape: OrgShape, rows: int, stamp: str) -> bytes:
                 received.strftime("%Y-%m-%d %H:%M"),
                 (received + timedelta(days=rng.uniform(1, 30))).strftime("%Y-%m-%d"),
                 "已結案",
-                codes[site.parent_id],
+                handled_by[site.pk],
                 site.code,
                 rng.choice(shape.categories).code if shape.categories else "",
                 person_name(Random(person), "zh-hant"),

@@ -111,8 +111,8 @@ def keyset_page(
         if found:
             reaches_the_end = getattr(found[0], f"{_EDGE}{number}") in _ENDS
         else:
-            reaches_the_end = _edge_row(queryset.model, column, descending, position, held, window)
-            reaches_the_end = reaches_the_end is None
+            last = _edge_row(queryset.model, column, descending, position, held, window)
+            reaches_the_end = last is None
         if reaches_the_end:
             return rows
         beyond = edge

@@ -63,7 +63,7 @@ class Complaint(models.Model):
     # are then one value each, which an index reads in date order (a list of statuses cannot
     # be, and sorting every finished complaint took seconds at a million).
     is_final = models.GeneratedField(
-        expression=Q(status__in=sorted(FINAL_STATUSES)),
+        expression=Q(status__in=sorted(FINAL_STATUSES)),  # type: ignore[arg-type]
         output_field=models.BooleanField(),
         db_persist=True,
     )
