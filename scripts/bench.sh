@@ -49,8 +49,6 @@ echo "== data set: $n complaints on $db"
 "$python" manage.py migrate --noinput -v0
 "$python" manage.py load_demo --if-empty >/dev/null
 "$python" manage.py bench_load "$n"
-# A data set made before the search index existed gets its documents (a no-op otherwise).
-"$python" manage.py search_reindex --missing | tail -1
 # PostgreSQL's autovacuum analyses a table some time after a bulk load; a production database
 # has its statistics, so the benchmark takes them now rather than timing plans made blind.
 # SQLite is left as an installation has it: nothing runs ANALYZE there.
