@@ -13,27 +13,29 @@ K1 = 1.2
 B = 0.75
 
 
-def ranked(query: list[str], documents: dict[int, str]) -> list[int]:
-    """The documents' ids, best match first (ties: the newer id first)."""
+def ranked(query: list[tuple[str, ...]], documents: dict[int, str]) -> list[int]:
+    """The documents' ids, best match first (ties: the newer id first). Each term of the query
+    is a word and those that mean the same (synonyms.py): any of them counts."""
     if not documents:
         return []
     # Counting " word " in the space-padded text is the same count as splitting, in C.
     padded = {pk: f" {words} " for pk, words in documents.items()}
     lengths = {pk: text.count(" ") - 1 for pk, text in padded.items()}
     frequency = {
-        pk: {word: text.count(f" {word} ") for word in query} for pk, text in padded.items()
+        pk: [sum(text.count(f" {word} ") for word in term) for term in query]
+        for pk, text in padded.items()
     }
     average = sum(lengths.values()) / len(lengths) or 1.0
     total = len(documents)
-    rarity = {}
-    for word in query:
-        holding = sum(1 for counts in frequency.values() if counts[word])
-        rarity[word] = math.log(1 + (total - holding + 0.5) / (holding + 0.5))
+    rarity = []
+    for n in range(len(query)):
+        holding = sum(1 for counts in frequency.values() if counts[n])
+        rarity.append(math.log(1 + (total - holding + 0.5) / (holding + 0.5)))
 
     def score(pk: int) -> float:
         norm = K1 * (1 - B + B * lengths[pk] / average)
         return sum(
-            rarity[word] * tf * (K1 + 1) / (tf + norm) for word, tf in frequency[pk].items() if tf
+            rarity[n] * tf * (K1 + 1) / (tf + norm) for n, tf in enumerate(frequency[pk]) if tf
         )
 
     return sorted(documents, key=lambda pk: (-score(pk), -pk))

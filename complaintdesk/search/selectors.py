@@ -7,26 +7,30 @@ from django.db.models.expressions import RawSQL
 from .analysis import query_words
 from .models import Document
 from .ranking import ranked
+from .synonyms import alternatives
 
 
 def matching_ids(text: str) -> RawSQL | None:
-    """The ids of the documents holding every word of `text`, or None when it holds no word
-    (punctuation only): the caller then has nothing to search for."""
-    words = query_words(text)
-    if not words:
+    """The ids of the documents holding every word of `text` (or a word that means the same:
+    synonyms.py), or None when it holds no word (punctuation only): the caller then has
+    nothing to search for."""
+    groups = [alternatives(word) for word in query_words(text)]
+    if not groups:
         return None
     vendor = connections[router.db_for_read(Document)].vendor
     # The words are letters and digits only (analysis._WORD), so quoting them is enough.
     if vendor == "sqlite":
+        either = [" OR ".join(f'"{word}"' for word in group) for group in groups]
         return RawSQL(
             "SELECT rowid FROM search_document_fts WHERE search_document_fts MATCH %s",
-            (" AND ".join(f'"{word}"' for word in words),),
+            (" AND ".join(f"({words})" for words in either),),
         )
     if vendor == "postgresql":
+        either = [" | ".join(f"'{word}'" for word in group) for group in groups]
         return RawSQL(
             "SELECT id FROM search_document"
             " WHERE array_to_tsvector(string_to_array(words, ' ')) @@ %s::tsquery",
-            (" & ".join(f"'{word}'" for word in words),),
+            (" & ".join(f"({words})" for words in either),),
         )
     raise NotImplementedError(f"no full-text search on {vendor}")
 
@@ -48,4 +52,4 @@ def newest_matching_ids(text: str, limit: int) -> list[int]:
 def relevance_order(text: str, ids: list[int]) -> list[int]:
     """These documents' ids, best match for `text` first (ranking.py)."""
     documents = dict(Document.objects.filter(id__in=ids).values_list("id", "words"))
-    return ranked(query_words(text), documents)
+    return ranked([alternatives(word) for word in query_words(text)], documents)

@@ -134,3 +134,16 @@ def test_the_best_match_comes_first_and_its_pages_go_on_from_there(tree, written
     assert [c.reference for c in first.rows] == [about.reference]
     assert [c.reference for c in second.rows] == [once.reference]
     assert second.next_cursor is None
+
+
+def test_a_hong_kong_word_finds_what_the_mainland_calls_it_and_english_too(tree, written):
+    # Given complaints about the lift as Hong Kong writes it, in English, and something else
+    manager = staff(Role.DISTRICT_MANAGER, tree.district)
+    hong_kong = written(subject="升降機困人", description="困了四十分鐘。")
+    english = written(subject="Elevator stuck", description="Forty minutes inside.")
+    written(subject="水管爆裂", description="大堂水浸。")
+
+    # When a handler from the mainland searches for 电梯
+    # Then both are found, and not the other
+    assert found(manager, "电梯") == {hong_kong.reference, english.reference}
+    assert found(manager, "lift") == {hong_kong.reference, english.reference}
