@@ -132,9 +132,7 @@ def _search_q(user: User, search: str) -> Q:
     digits = digits_of(search)
     if len(digits) >= 6:
         exact |= Q(complainant_id__in=people.filter(phone_digits=digits).values("pk"))
-    found = Q(
-        pk__in=list(Complaint.objects.filter(exact).order_by().values_list("pk", flat=True)[:100])
-    )
+    found = Q(pk__in=list(Complaint.objects.filter(exact).order_by().values_list("pk", flat=True)))
     words = matching_ids(search)
     if words is not None:
         found |= Q(pk__in=words)

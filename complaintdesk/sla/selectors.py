@@ -19,6 +19,7 @@ from complaintdesk.accounts.selectors import role_holders
 from complaintdesk.complaints import permissions
 from complaintdesk.complaints.choices import Channel, Grade, RiskFlag, Status
 from complaintdesk.complaints.models import Complaint
+from complaintdesk.core.request_memo import memoised
 
 from .calendars import (
     WorkingCalendar,
@@ -139,10 +140,13 @@ def people_at_level(complaint: Complaint, level: int) -> list[User]:
 
 
 def _settings(organisation_id: int) -> OrganisationSla | None:
-    return (
-        OrganisationSla.objects.select_related("policy", "calendar")
-        .filter(organisation_id=organisation_id)
-        .first()
+    return memoised(
+        ("sla-settings", organisation_id),
+        lambda: (
+            OrganisationSla.objects.select_related("policy", "calendar")
+            .filter(organisation_id=organisation_id)
+            .first()
+        ),
     )
 
 
@@ -180,6 +184,13 @@ def calendar_for_unit(unit: OrgUnit) -> WorkingCalendar:
 
 
 def _calendar_at(unit_path: str, organisation: Organisation) -> WorkingCalendar:
+    return memoised(
+        ("working-calendar", unit_path, organisation.pk),
+        lambda: _calendar_read(unit_path, organisation),
+    )
+
+
+def _calendar_read(unit_path: str, organisation: Organisation) -> WorkingCalendar:
     ids = [int(path[-PATH_SEGMENT_WIDTH:]) for path in lineage_paths(unit_path)]
     own = {
         row.unit_id: row.calendar
