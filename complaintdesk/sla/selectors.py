@@ -90,6 +90,10 @@ DEFAULT_START_RULES = (
 
 
 def ladder_for(organisation_id: int) -> list[Rung]:
+    return memoised(("ladder", organisation_id), lambda: _ladder_read(organisation_id))
+
+
+def _ladder_read(organisation_id: int) -> list[Rung]:
     levels = EscalationLevel.objects.filter(organisation_id=organisation_id).order_by("level")
     if not levels:
         return _default_ladder()

@@ -19,6 +19,7 @@ from complaintdesk.complaints import policy_events as timeline
 from complaintdesk.complaints.events import EscalationCause
 from complaintdesk.complaints.models import Complaint
 from complaintdesk.core.hooks import publish
+from complaintdesk.core.request_memo import memo_scope
 from complaintdesk.notifications.models import NotificationKind
 from complaintdesk.notifications.services import notify
 
@@ -174,7 +175,11 @@ def _after_breach(complaint, clock, action: str, now: datetime, report: SweepRep
 def sla_sweep(now: datetime | None = None, *, batch: int = BATCH) -> SweepReport:
     """Fire what is due at `now`. Each clock is its own short transaction, so a sweep over
     thousands of clocks never holds a lock for long and a failure loses one firing, not all."""
-    now = now or timezone.now()
+    with memo_scope():
+        return _sweep(now or timezone.now(), batch)
+
+
+def _sweep(now: datetime, batch: int) -> SweepReport:
     report = SweepReport()
     warn_ids = list(
         ComplaintClock.objects.filter(_SWEPT, next_warning_at__lte=now)
