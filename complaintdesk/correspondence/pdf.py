@@ -1,12 +1,12 @@
 """Letters for the post as PDF: laid out by WeasyPrint on the organisation's letterhead, in
 the complainant's language and script (Noto CJK, installed by `make install`)."""
 
+import importlib
 from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from weasyprint import HTML
 
 from .models import Letter
 
@@ -32,7 +32,10 @@ def letter_pdf_bytes(letter: Letter) -> bytes:
                 "date": (letter.sent_at or letter.created_at).astimezone(zone).strftime("%Y-%m-%d"),
             },
         )
-    return HTML(string=html).write_pdf()
+    # WeasyPrint and its libraries take 42 MB: loaded by the first letter a process lays out
+    # (the task worker's, mostly), not by every web worker at start.
+    weasyprint = importlib.import_module("weasyprint")
+    return weasyprint.HTML(string=html).write_pdf()
 
 
 def letter_pdf_store(letter: Letter) -> Letter:
