@@ -118,8 +118,8 @@ def _search_q(user: User, search: str) -> Q:
     e-mail, each an exact indexed look-up; or words, found by the search index in the
     complaint's record, its timeline's texts and its complainant's name and contacts.
 
-    The look-ups are read first (a few rows), so that the filter is one or two id lists the
-    database reads by primary key rather than an OR it can only test row by row."""
+    The look-ups are read first (a few rows), so that the filter is an id list the database
+    reads by primary key rather than an OR it can only test row by row."""
     organisations = permissions.organisations_of(user)
     # The "not empty" repeats the condition of the external id's partial index, without
     # which SQLite will not use it.
@@ -132,11 +132,13 @@ def _search_q(user: User, search: str) -> Q:
     digits = digits_of(search)
     if len(digits) >= 6:
         exact |= Q(complainant_id__in=people.filter(phone_digits=digits).values("pk"))
-    found = Q(pk__in=list(Complaint.objects.filter(exact).order_by().values_list("pk", flat=True)))
+    exactly = list(Complaint.objects.filter(exact).order_by().values_list("pk", flat=True))
+    if exactly:
+        # An identifier that names complaints is not also a search for its pieces ("CP",
+        # "2026"), which would hold half of all complaints.
+        return Q(pk__in=exactly)
     words = matching_ids(search)
-    if words is not None:
-        found |= Q(pk__in=words)
-    return found
+    return Q(pk__in=words) if words is not None else Q(pk__in=[])
 
 
 def finished(final: bool) -> Q:

@@ -1,9 +1,10 @@
 """The search index's documents: one per complaint, its words as analysis.py gives them.
 
 Kept in an ordinary table on both databases, so that one upsert writes it everywhere; the
-full-text index over it is the database's own (migrations/0001): SQLite's FTS5, kept in step by
-triggers, or a PostgreSQL GIN index. The id is the complaint's: this app sits below the
-complaints core (which writes and reads it) and knows nothing of it.
+full-text index over it is the database's own: SQLite's FTS5, kept in step by triggers
+(migrations/0001), or on PostgreSQL a generated tsvector column with a GIN index (0002).
+The id is the complaint's: this app sits below the complaints core (which writes and reads
+it) and knows nothing of it.
 """
 
 from django.db import models

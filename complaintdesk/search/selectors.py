@@ -28,8 +28,7 @@ def matching_ids(text: str) -> RawSQL | None:
     if vendor == "postgresql":
         either = [" | ".join(f"'{word}'" for word in group) for group in groups]
         return RawSQL(
-            "SELECT id FROM search_document"
-            " WHERE array_to_tsvector(string_to_array(words, ' ')) @@ %s::tsquery",
+            "SELECT id FROM search_document WHERE vector @@ %s::tsquery",
             (" & ".join(f"({words})" for words in either),),
         )
     raise NotImplementedError(f"no full-text search on {vendor}")
