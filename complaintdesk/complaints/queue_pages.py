@@ -93,19 +93,19 @@ def complaint_queue(
 ) -> QueuePage:
     """The complaints a user may see, one keyset page at a time: newest first, latest activity
     first, or ("due") the earliest deadline first and then those with no running deadline,
-    newest first.
+    newest first; or, for a search, ("relevance") its best matches first (_best_matches).
 
     Keyset paging on (column, id) instead of OFFSET, and no COUNT(*): both stay constant time
     however deep the queue is, which is what a queue at a million rows needs. The filters are
     complaint_queue_matching's.
     """
-    queryset = complaint_queue_matching(
-        user, status=status, search=search, sla=sla, filters=filters
-    ).select_related("unit", "handler", "complainant", "category")
     if order == RELEVANCE and search.strip():
         # The index finds the words; the queue's other filters choose among its matches.
         unsearched = complaint_queue_matching(user, status=status, sla=sla, filters=filters)
         return _best_matches(unsearched, search, cursor, limit)
+    queryset = complaint_queue_matching(
+        user, status=status, search=search, sla=sla, filters=filters
+    ).select_related("unit", "handler", "complainant", "category")
     column = QUEUE_ORDERS.get(order, QUEUE_ORDERS["received"])
     position = _decode_cursor(cursor, column) if cursor else None
     view = filters.view if filters is not None else ""
