@@ -66,6 +66,7 @@ class Narrowed:
 
     index: str
     rows: Q
+    window: int = 0  # 0: NARROWED_WINDOW
 
 
 def keyset_page(
@@ -91,7 +92,7 @@ def keyset_page(
         return list(ordered[:limit])
     steps = [(ORDER_INDEXES[column], Q(), WINDOW)]
     if narrowed is not None:
-        steps.append((narrowed.index, narrowed.rows, NARROWED_WINDOW))
+        steps.append((narrowed.index, narrowed.rows, narrowed.window or NARROWED_WINDOW))
     # Ties at an edge belong to the window before it, so no row is missed or read twice.
     inside, outside = ("gte", "lt") if descending else ("lte", "gt")
     rows: list = []

@@ -247,6 +247,7 @@ class Complaint(models.Model):
             # them: overdue and paused (by deadline state), mine and unassigned (by handler).
             models.Index(fields=["sla_state", "-received_at", "-id"], name="cmp_sla_received"),
             models.Index(fields=["handler", "-received_at", "-id"], name="cmp_handler_received"),
+            models.Index(fields=["unit", "-received_at", "-id"], name="cmp_unit_received"),
             # A status, or the open or the final ones, newest first.
             models.Index(fields=["status", "-received_at", "-id"], name="cmp_status_received"),
             models.Index(fields=["is_final", "-received_at", "-id"], name="cmp_final_received"),

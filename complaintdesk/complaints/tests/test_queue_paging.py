@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from complaintdesk.accounts.roles import Role
-from complaintdesk.complaints import keyset, selectors
+from complaintdesk.complaints import keyset, queue_pages, selectors
 from complaintdesk.complaints.choices import Status
 from complaintdesk.complaints.models import Complaint
 from complaintdesk.complaints.tests.factories import complaint_at, staff
@@ -30,9 +30,9 @@ def read_all(user, status: str = "", **kwargs) -> list[str]:
 
 @pytest.fixture
 def twelve(tree):
-    """Twelve complaints received in pairs at the same minute (ties), every third one handled
-    by the same person, every other one with a live deadline in the reverse order (every
-    fourth one past it), the six oldest finished."""
+    """Twelve complaints about a lift received in pairs at the same minute (ties), every third
+    one handled by the same person, every other one with a live deadline in the reverse order
+    (every fourth one past it), the six oldest finished."""
     handler = staff(Role.HANDLER, tree.site)
     made = [complaint_at(tree.site) for _ in range(12)]
     for n, complaint in enumerate(made):
@@ -49,39 +49,49 @@ def twelve(tree):
 
 
 EXPECTED = {  # how many of the twelve each filter holds
-    ("all", ""): 12,
-    ("mine", ""): 4,
-    ("overdue", ""): 3,
-    ("all", "final"): 6,
-    ("all", "closed"): 3,
-    ("mine", "final"): 2,
+    ("all", "", ""): 12,
+    ("mine", "", ""): 4,
+    ("team", "", ""): 12,
+    ("overdue", "", ""): 3,
+    ("all", "final", ""): 6,
+    ("all", "closed", ""): 3,
+    ("mine", "final", ""): 2,
+    ("all", "", "lift"): 12,
+    ("mine", "final", "lift"): 2,
 }
 
 
 @pytest.mark.parametrize("window", [1, 3, 1000])
 @pytest.mark.parametrize("order", ["received", "activity", "due"])
-@pytest.mark.parametrize(("view", "status"), list(EXPECTED))
+@pytest.mark.parametrize(("view", "status", "search"), list(EXPECTED))
 def test_every_order_pages_through_its_filter_once_whatever_the_window(
-    tree, twelve, monkeypatch, window, order, view, status
+    tree, twelve, monkeypatch, window, order, view, status, search
 ):
     # Given windows smaller than the queue, ones that cut between tied rows, and ones that
     # hold everything
     handler, _made = twelve
     manager = staff(Role.DISTRICT_MANAGER, tree.district)
-    user = handler if view == "mine" else manager
-    asked = {"order": order, "filters": selectors.QueueFilters(view=view), "status": status}
+    user = handler if view in ("mine", "team") else manager
+    asked = {
+        "order": order,
+        "filters": selectors.QueueFilters(view=view),
+        "status": status,
+        "search": search,
+    }
     monkeypatch.setattr(keyset, "WINDOW", 1000)
     monkeypatch.setattr(keyset, "NARROWED_WINDOW", 1000)
+    monkeypatch.setattr(queue_pages, "SEARCH_WINDOW", 1000)
     expected = read_all(user, **asked)
 
     # When the queue is read two at a time with those windows
     monkeypatch.setattr(keyset, "WINDOW", window)
     monkeypatch.setattr(keyset, "NARROWED_WINDOW", window + 1)
+    monkeypatch.setattr(queue_pages, "SEARCH_WINDOW", window + 2)
     seen = read_all(user, **asked)
 
     # Then it holds the same complaints in the same order, each once
     assert seen == expected
-    assert len(set(seen)) == len(seen) == EXPECTED[(view, status)]
+    assert len(set(seen)) == len(seen) == EXPECTED[(view, status, search)]
 
 
 def test_the_deadline_order_reads_live_deadlines_first_then_the_rest_newest_first(tree, twelve):
