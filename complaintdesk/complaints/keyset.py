@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 
 from django.db import connections
 from django.db.models import DateTimeField, F, Q, QuerySet, Subquery, Value
+from django.db.models.fields.tuple_lookups import TupleGreaterThan, TupleLessThan
 from django.db.models.functions import Coalesce
 from django.db.models.sql.datastructures import BaseTable
 
@@ -122,16 +123,19 @@ def keyset_page(
 
 
 def _after(queryset: QuerySet, column: str, descending: bool, position: Position | None):
-    """The rows after `position`. The leading bound (`column <= moment`) is what lets both
-    databases start the index range at the position; the OR alone is not used as a bound, and
-    a page 100,000 rows deep would skip them one by one."""
+    """The rows after `position`, as one row-value comparison, `(column, id) < (moment, pk)`:
+    both databases read it as a range of the (column, id) index and estimate it right. The
+    same condition written as `column < moment OR (column = moment AND id < pk)` is no index
+    bound at all, and PostgreSQL, misjudging it, sorted every row beyond a deep page.
+    (Django's tuple lookups, made for composite keys, write the row values.)"""
     if position is None:
         return queryset
-    within, beyond = ("lte", "lt") if descending else ("gte", "gt")
+    beyond = TupleLessThan if descending else TupleGreaterThan
+    within = "lte" if descending else "gte"
+    # The plain bound as well: SQLite starts its window's walk of the index from it.
     return queryset.filter(
-        Q(**{f"{column}__{within}": position.moment}),
-        Q(**{f"{column}__{beyond}": position.moment})
-        | Q(**{column: position.moment, f"id__{beyond}": position.pk}),
+        beyond((F(column), F("id")), (position.moment, position.pk)),
+        **{f"{column}__{within}": position.moment},
     )
 
 
