@@ -25,7 +25,10 @@ from datetime import UTC, datetime
 
 from django.db import connections
 from django.db.models import DateTimeField, F, Q, QuerySet, Subquery, Value
-from django.db.models.fields.tuple_lookups import TupleGreaterThan, TupleLessThan
+from django.db.models.fields.tuple_lookups import (  # type: ignore[import-untyped]
+    TupleGreaterThan,
+    TupleLessThan,
+)
 from django.db.models.functions import Coalesce
 from django.db.models.sql.datastructures import BaseTable
 
