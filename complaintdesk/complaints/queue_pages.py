@@ -37,7 +37,7 @@ QUEUE_ORDERS = {"received": "received_at", "due": "sla_due_at", "activity": "las
 # user may see (search/ranking.py), read a page at a time by position. Ranking every match of
 # a common word would cost time in proportion to them; "newest first" reaches every match.
 RELEVANCE = "relevance"
-RANKED = 2000
+RANKED = 1000
 QUEUE_ORDER_NAMES = (*QUEUE_ORDERS, RELEVANCE)
 # Rows of the order index a search reads before SQLite chooses: their ids are tested against
 # the matches from the index alone, so 50,000 cost 10-25 ms.
