@@ -150,7 +150,10 @@ def awaiting_approval_by(user: User) -> Q:
             pending = ApprovalRequest.objects.filter(
                 status=ApprovalStatus.PENDING, approver_role__in=roles
             ).exclude(requested_by=user)
-            found |= subtree_q("unit_path", held.path) & Q(pk__in=pending.values("complaint_id"))
+            # The few pending ids as a list: a subquery in an OR is no index bound, and
+            # PostgreSQL read every complaint for the "awaiting my approval" view.
+            waiting = list(pending.values_list("complaint_id", flat=True))
+            found |= subtree_q("unit_path", held.path) & Q(pk__in=waiting)
     return found
 
 

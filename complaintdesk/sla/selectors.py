@@ -338,7 +338,9 @@ def extensions_awaiting(user: User) -> Q:
         pending = ExtensionRequest.objects.filter(
             status=ExtensionStatus.PENDING, approval_role=held.role
         ).exclude(requested_by=user)
-        found |= subtree_q("unit_path", held.path) & Q(pk__in=pending.values("complaint_id"))
+        # As a list, for the same reason as authority's awaiting_approval_by.
+        waiting = list(pending.values_list("complaint_id", flat=True))
+        found |= subtree_q("unit_path", held.path) & Q(pk__in=waiting)
     return found
 
 
