@@ -2,7 +2,8 @@
 # `make bench`: a data set of BENCH_N complaints (default 1,000,000) on BENCH_DB (sqlite or
 # postgres), the pages timed over HTTP against gunicorn as every level of staff, and intake
 # throughput with wrk against the real API and, in the same run, against the framework's
-# baseline (../shared/bench/baseline). Results: bench/results/latest.json and a table.
+# baseline (BENCH_BASELINE, default ../shared/bench/baseline). Results: bench/results/latest.json
+# and a table.
 # The data set is kept (var/bench-N.sqlite3, or database complaintdesk_bench_N) and a second
 # run only measures; BENCH_FRESH=1 starts it again. BENCH_REPEAT (default 20) requests a page.
 set -euo pipefail
@@ -12,6 +13,12 @@ n="${BENCH_N:-1000000}"
 db="${BENCH_DB:-sqlite}"
 port="${BENCH_PORT:-8091}"
 baseline_port="${BENCH_BASELINE_PORT:-8099}"
+# The framework's ceiling, measured in the same run: beside the project's folder by default.
+baseline_dir="$(cd "${BENCH_BASELINE:-../shared/bench/baseline}" 2>/dev/null && pwd || true)"
+if [ -z "$baseline_dir" ] || [ ! -x "$baseline_dir/serve.sh" ]; then
+    echo "no baseline at ${BENCH_BASELINE:-../shared/bench/baseline} (set BENCH_BASELINE)" >&2
+    exit 1
+fi
 python=.venv/bin/python
 export PATH="$PWD/.venv/bin:$PATH"
 export DJANGO_SETTINGS_MODULE=config.settings.local
@@ -68,10 +75,10 @@ wait_for() {
 }
 
 echo "== intake: wrk against the framework's baseline, then against POST /api/v1/complaints"
-(cd ../shared/bench/baseline && exec ./serve.sh "$baseline_port") >/dev/null 2>&1 &
+(cd "$baseline_dir" && exec ./serve.sh "$baseline_port") >/dev/null 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:${baseline_port}/"
-baseline=$(wrk -t1 -c8 -d10s -s ../shared/bench/baseline/post.lua \
+baseline=$(wrk -t1 -c8 -d10s -s "$baseline_dir/post.lua" \
     "http://127.0.0.1:${baseline_port}/api/complaints" | awk '/Requests\/sec/ {print $2}')
 
 gunicorn -w 2 -b "127.0.0.1:${port}" config.wsgi >var/bench-gunicorn.log 2>&1 &
