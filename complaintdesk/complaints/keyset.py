@@ -11,8 +11,10 @@ page is read in steps whose cost is bounded:
    in index order and filtered: this finds the page at once for any filter that matches more
    than a few percent of complaints, the usual case;
 2. where the caller names an index that holds only rows of its filter in the same order (a
-   status, or all the finished ones), a larger window of it: the finished complaints are old,
-   so the newest rows hold none of them;
+   status, the finished ones, a deadline state, a team's units), a larger window of it: the
+   finished and the overdue complaints are old, so the newest rows hold few of them; for a
+   search, a wider window of the order index itself, whose ids are tested against the
+   matches before any row is read;
 3. only when the windows hold less than a page, the rest is read beyond them with the plan
    SQLite chooses, which is then a selective filter's own index and a small sort.
 
@@ -44,7 +46,8 @@ ORDER_INDEXES = {
     "sla_due_at": "cmp_due",
 }
 # Rows of a narrowed index read next: finding fifty finished complaints of one site among them
-# costs 10-15 ms, index entries and rows.
+# costs 10-15 ms, index entries and rows. Each window is wider than the one before it, so that
+# its edge lies beyond the earlier edge and the steps' ranges follow one another.
 NARROWED_WINDOW = 20_000
 _EDGE = "keyset_window_edge"
 _BEYOND = "keyset_beyond"
