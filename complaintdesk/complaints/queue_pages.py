@@ -16,7 +16,7 @@ from .choices import FINAL_STATUSES, Status
 from .keyset import ORDER_INDEXES, Narrowed, Position, keyset_page
 from .models import Complaint
 from .queue_filters import SLA_FILTERS, QueueFilters, complaint_queue_matching, finished
-from .queues import QueueView, queue_view_q
+from .queues import VIEW_SLA_STATES, QueueView, queue_view_q
 
 QUEUE_PAGE_SIZE = 50
 
@@ -44,8 +44,6 @@ QUEUE_ORDER_NAMES = (*QUEUE_ORDERS, RELEVANCE)
 SEARCH_WINDOW = 50_000
 # Read newest first; the deadline order is the one read earliest first.
 _NEWEST_FIRST = ("received_at", "last_activity_at")
-# The views that are a deadline state (queues.py).
-_VIEW_SLA_STATES = {"overdue": "breached", "paused": "paused"}
 
 
 def queue_cursor(complaint: Complaint, column: str) -> str:
@@ -113,7 +111,7 @@ def complaint_queue(
     column = QUEUE_ORDERS.get(order, QUEUE_ORDERS["received"])
     position = _decode_cursor(cursor, column) if cursor else None
     view = filters.view if filters is not None else ""
-    sla_state = sla if sla in SLA_FILTERS else _VIEW_SLA_STATES.get(view, "")
+    sla_state = sla if sla in SLA_FILTERS else VIEW_SLA_STATES.get(view, "")
     wanted = limit + 1
     if column in _NEWEST_FIRST:
         if position is not None and position.column != column:

@@ -39,6 +39,10 @@ class QueueView(models.TextChoices):
     PAUSED = "paused", _("Paused")
 
 
+# The views that are one state of the time standard (the stored summary of the clocks).
+VIEW_SLA_STATES: dict[str, str] = {QueueView.OVERDUE: "breached", QueueView.PAUSED: "paused"}
+
+
 def queue_view_q(user: User, view: str, *, now: datetime | None = None) -> Q:
     """The filter of one view, on top of the user's sight (permissions.visible_complaints);
     an unknown view filters nothing, like ALL."""
@@ -61,10 +65,8 @@ def queue_view_q(user: User, view: str, *, now: datetime | None = None) -> Q:
         return Q(pk__in=list(waiting.values_list("pk", flat=True)))
     if view == QueueView.DUE_TODAY:
         return _due_today(user, now or timezone.now())
-    if view == QueueView.OVERDUE:
-        return Q(sla_state="breached")
-    if view == QueueView.PAUSED:
-        return Q(sla_state="paused")
+    if view in VIEW_SLA_STATES:
+        return Q(sla_state=VIEW_SLA_STATES[view])
     return Q()
 
 

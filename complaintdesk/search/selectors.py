@@ -1,6 +1,7 @@
 """Reads of the search index: which documents hold every word of a query, as a subquery the
 caller filters its own rows with (so that its scope and filters apply in the same query)."""
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, router
 from django.db.models.expressions import RawSQL
 
@@ -10,6 +11,10 @@ from .ranking import ranked
 from .synonyms import alternatives
 
 
+def _connection():
+    return connections[router.db_for_read(Document)]
+
+
 def matching_ids(text: str) -> RawSQL | None:
     """The ids of the documents holding every word of `text` (or a word that means the same:
     synonyms.py), or None when it holds no word (punctuation only): the caller then has
@@ -17,7 +22,7 @@ def matching_ids(text: str) -> RawSQL | None:
     groups = [alternatives(word) for word in query_words(text)]
     if not groups:
         return None
-    vendor = connections[router.db_for_read(Document)].vendor
+    vendor = _connection().vendor
     # The words are letters and digits only (analysis._WORD), so quoting them is enough.
     if vendor == "sqlite":
         either = [" OR ".join(f'"{word}"' for word in group) for group in groups]
@@ -31,7 +36,9 @@ def matching_ids(text: str) -> RawSQL | None:
             "SELECT id FROM search_document WHERE vector @@ %s::tsquery",
             (" & ".join(f"({words})" for words in either),),
         )
-    raise NotImplementedError(f"no full-text search on {vendor}")
+    # ComplaintDesk runs on SQLite and PostgreSQL only (the brief); any other database is a
+    # configuration to refuse, not a search to attempt.
+    raise ImproperlyConfigured(f"Full-text search needs SQLite or PostgreSQL, not {vendor}.")
 
 
 def newest_matching_ids(text: str, limit: int) -> list[int]:
@@ -40,11 +47,10 @@ def newest_matching_ids(text: str, limit: int) -> list[int]:
     words = matching_ids(text)
     if words is None:
         return []
-    sql, params = words.sql, words.params
-    vendor = connections[router.db_for_read(Document)].vendor
-    key = "rowid" if vendor == "sqlite" else "id"
-    with connections[router.db_for_read(Document)].cursor() as cursor:
-        cursor.execute(f"{sql} ORDER BY {key} DESC LIMIT %s", (*params, limit))
+    connection = _connection()
+    key = "rowid" if connection.vendor == "sqlite" else "id"
+    with connection.cursor() as cursor:
+        cursor.execute(f"{words.sql} ORDER BY {key} DESC LIMIT %s", (*words.params, limit))
         return [row[0] for row in cursor.fetchall()]
 
 
