@@ -10,6 +10,7 @@ from complaintdesk.accounts.models import User
 from complaintdesk.complaints.models import Complaint
 from complaintdesk.complaints.selectors import (
     QUEUE_ORDERS,
+    complaint_queue_in_order,
     complaint_queue_matching,
     queue_cursor,
 )
@@ -91,11 +92,7 @@ def cases_for(user: User, n: int) -> Iterator[Case]:
 def _cursor_at(user: User, order: str, depth: int) -> str:
     """The cursor `depth` rows down the queue of everything, in `order` (OFFSET here, once,
     to find the row; the page itself is read by its keyset as any "show more" is)."""
-    column = QUEUE_ORDERS[order]
-    matching = complaint_queue_matching(user, status="")
-    if column == "sla_due_at":
-        matching = matching.filter(sla_due_at__isnull=False).order_by("sla_due_at", "pk")
-    else:
-        matching = matching.order_by(f"-{column}", "-pk")
+    # The queue's own order (for "due", its first part: the live deadlines).
+    matching = complaint_queue_in_order(complaint_queue_matching(user, status=""), order)[0]
     row = matching[depth - 1 : depth].first()
-    return queue_cursor(row, column) if isinstance(row, Complaint) else ""
+    return queue_cursor(row, QUEUE_ORDERS[order]) if isinstance(row, Complaint) else ""
