@@ -16,6 +16,7 @@ from django.db import models
 from django.utils import timezone
 
 from complaintdesk.accounts.models import User
+from complaintdesk.core.gathered import Gathering
 
 from .choices import EscalationCause, EventKind, Visibility
 from .models import Attachment, Complaint, ComplaintEvent, FollowUp, Rating, Reply
@@ -28,6 +29,11 @@ __all__ = ["COMPLAINANT", "CONTACT_KINDS", "EscalationCause", "EventKind"]
 COMPLAINANT = "complainant"
 
 CONTACT_KINDS = frozenset({EventKind.CALL, EventKind.LETTER, EventKind.MAIL, EventKind.VISIT})
+
+# Inside `events_gathered()` (a sweep's chunk) the rows are written in one insert at its end,
+# in the order they were appended; nothing in such a block reads the timeline back.
+_GATHERED: Gathering[ComplaintEvent] = Gathering("events", ComplaintEvent.objects.bulk_create)
+events_gathered = _GATHERED.block
 
 
 def append_event(
@@ -48,7 +54,7 @@ def append_event(
     # for (search_index.py); a move or a clock's event without words changes none of it.
     if text or changes or kind == EventKind.REGISTERED:
         search_index_later([complaint.pk])
-    return ComplaintEvent.objects.create(
+    event = ComplaintEvent(
         complaint=complaint,
         kind=kind,
         actor=actor,
@@ -61,6 +67,9 @@ def append_event(
         changes=changes or [],
         data=data or {},
     )
+    if not _GATHERED.add([event]):
+        event.save(force_insert=True)
+    return event
 
 
 def money_text(amount: Decimal | None) -> str | None:

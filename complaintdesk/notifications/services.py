@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from complaintdesk.accounts.models import User
+from complaintdesk.core.gathered import Gathering
 
 from .models import Notification
 from .tasks import notification_mail_send
@@ -37,11 +38,23 @@ def notify(
         )
         for user in unique.values()
     ]
+    if _GATHERED.add(rows):
+        return rows
+    return _write(rows)
+
+
+def _write(rows: list[Notification]) -> list[Notification]:
     created = Notification.objects.bulk_create(rows)
     ids = [row.pk for row in created if row.recipient.email]
     if ids:
         transaction.on_commit(partial(notification_mail_send.enqueue, ids))
     return created
+
+
+# Inside `notifications_gathered()` (a sweep's chunk) the rows are written in one insert at its
+# end and their mail copies go in one task: a chunk of breaches is not a hundred tasks.
+_GATHERED: Gathering[Notification] = Gathering("notifications", _write)
+notifications_gathered = _GATHERED.block
 
 
 def notifications_mark_read(user: User, ids: Iterable[int] | None = None) -> int:

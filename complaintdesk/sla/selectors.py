@@ -140,7 +140,12 @@ def people_at_level(complaint: Complaint, level: int) -> list[User]:
     if rung is None:
         return []
     over = complaint.unit_path if rung.scope == LadderScope.ABOVE else None
-    return list(role_holders(complaint.organisation_id, rung.role, over_path=over))
+    # A sweep tells the same rung of the same unit about many complaints: read it once a run.
+    holders = memoised(
+        ("rung-holders", complaint.organisation_id, rung.role, over),
+        lambda: list(role_holders(complaint.organisation_id, rung.role, over_path=over)),
+    )
+    return list(holders)
 
 
 def _settings(organisation_id: int) -> OrganisationSla | None:
@@ -160,7 +165,8 @@ def policy_for(organisation_id: int) -> Policy | None:
 
 
 def rules_for(policy: Policy, channel: str, grade: str) -> list[ClockRule]:
-    return [rule for rule in policy.clocks.all() if rule.applies_to(channel, grade)]
+    rules = memoised(("policy-clocks", policy.pk), lambda: list(policy.clocks.all()))
+    return [rule for rule in rules if rule.applies_to(channel, grade)]
 
 
 def working_calendar(calendar: Calendar) -> WorkingCalendar:

@@ -2,6 +2,8 @@
 
 from datetime import datetime
 
+from complaintdesk.core.request_memo import memoised
+
 from .choices import DeliveryStatus
 from .models import WebhookDelivery, WebhookSubscription
 
@@ -9,11 +11,18 @@ from .models import WebhookDelivery, WebhookSubscription
 def subscriptions_listening(organisation_id: int, event_types: set[str]) -> list:
     """(subscription, the event types it chose among `event_types`) for every active,
     unpaused subscription of the organisation: one query, filtered here because an
-    organisation has a handful of subscriptions and JSON containment differs by database."""
+    organisation has a handful of subscriptions and JSON containment differs by database.
+    Read once per request or task run: a sweep records events for hundreds of complaints."""
     found = []
-    for subscription in WebhookSubscription.objects.filter(
-        organisation_id=organisation_id, is_active=True, paused_at__isnull=True
-    ).only("pk", "events"):
+    subscriptions = memoised(
+        ("webhook-subscriptions", organisation_id),
+        lambda: list(
+            WebhookSubscription.objects.filter(
+                organisation_id=organisation_id, is_active=True, paused_at__isnull=True
+            ).only("pk", "events")
+        ),
+    )
+    for subscription in subscriptions:
         chosen = [code for code in subscription.events if code in event_types]
         if chosen:
             found.append((subscription, chosen))

@@ -46,6 +46,7 @@ from .lifecycle import (
     complaint_start_investigation,
     complaint_take,
     complaint_withdraw,
+    complaints_lock,
     move_check,
 )
 from .moves import MOVES, complaint_move
@@ -56,6 +57,8 @@ from .system import (
     complaint_deadlines_summarise,
     complaint_escalate,
     complaint_send_back,
+    complaints_deadlines_summarise,
+    escalations_gathered,
 )
 
 __all__ = [
@@ -107,7 +110,10 @@ __all__ = [
     "complaint_update_record",
     "complaint_withdraw",
     "complaint_write_in",
+    "complaints_deadlines_summarise",
     "complaints_import",
+    "complaints_lock",
+    "escalations_gathered",
     "historical_prepare",
     "move_check",
     "reference_allocate",

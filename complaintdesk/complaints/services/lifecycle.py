@@ -5,7 +5,7 @@ Every move goes through `_apply`, which locks the row, checks scope, role, state
 publishes `ComplaintMoved` to the policies, in one transaction. A refused move writes nothing.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from django.db import transaction
@@ -34,6 +34,18 @@ def complaint_lock(complaint: Complaint) -> Complaint:
         .select_related("organisation", "unit")
         .get(pk=complaint.pk)
     )
+
+
+def complaints_lock(complaint_ids: Iterable[int]) -> dict[int, Complaint]:
+    """Many rows locked at once (a sweep's chunk), in the order of their ids as every locker
+    of several takes them, so two never wait on each other; with their handlers too."""
+    return {
+        complaint.pk: complaint
+        for complaint in Complaint.objects.select_for_update(of=("self",))
+        .select_related("organisation", "unit", "handler")
+        .filter(pk__in=list(complaint_ids))
+        .order_by("pk")
+    }
 
 
 def complaint_lock_for(complaint: Complaint, by: User, record: str) -> Complaint:
@@ -69,53 +81,96 @@ def _apply(
     """`reason_in_data`: the move's reason is a fact in `data` (the routing rule that chose a
     handler), rendered in the reader's language, so no typed reason is asked for.
     `by_complainant`: the complainant makes the move on the tracking page (no actor)."""
-    transition = transition_for(action)
     at = at or timezone.now()
     if by_complainant:
         data = {**(data or {}), "by": COMPLAINANT}
     with transaction.atomic():
         locked = complaint_lock(complaint)
-        move_check(locked, actor, action, by_complainant=by_complainant)
-        if transition.needs_reason and not reason.strip() and not reason_in_data:
-            raise GuardFailed(_("Please give a reason."), details=[_("A reason is required.")])
         status_before, level_before = locked.status, locked.escalation_level
-        for field, value in (updates or {}).items():
-            setattr(locked, field, value)
-        if before_guard is not None:
-            before_guard(locked, at)
-        guards = [transition.guard] if transition.guard is not None else []
-        guards += hooks.policy_guards(action, by_complainant=by_complainant)
-        missing = [gap for guard in guards for gap in guard(locked)]
-        if missing:
-            raise GuardFailed(
-                _("“%(action)s” is not possible yet:") % {"action": transition.label},
-                details=missing,
-            )
-        if transition.target is not None:
-            locked.status = transition.target
-        if transition.touches_activity:
-            locked.last_activity_at = max(at, locked.last_activity_at)
-        if reason and transition.needs_reason:
-            locked.status_reason = reason
-        locked.save()
-        moved_event(
+        _move_made(
             locked,
             actor,
+            action,
             at,
-            kind=transition.event_kind,
-            action=action,
-            status_before=status_before,
             reason=reason,
-            data=data,
+            updates=updates,
+            before_guard=before_guard,
+            reason_in_data=reason_in_data,
+            by_complainant=by_complainant,
         )
-        # Clocks move with the status, in the same transaction: met, paused, restarted.
-        core_hooks.publish(
-            hooks.ComplaintMoved(
-                locked, action, actor, at, status_before, level_before, written=written or {}
-            )
+        locked.save()
+        _move_recorded(
+            locked, actor, action, at, status_before, level_before, reason, data, written
         )
         _copy_back(locked, complaint)
     return locked
+
+
+def _move_made(
+    locked: Complaint,
+    actor: User | None,
+    action: str,
+    at: datetime,
+    *,
+    reason: str = "",
+    updates: dict | None = None,
+    before_guard: Callable[[Complaint, datetime], None] | None = None,
+    reason_in_data: bool = False,
+    by_complainant: bool = False,
+) -> None:
+    """Check the move on the locked row and make it there, in memory; the caller writes it."""
+    transition = transition_for(action)
+    move_check(locked, actor, action, by_complainant=by_complainant)
+    if transition.needs_reason and not reason.strip() and not reason_in_data:
+        raise GuardFailed(_("Please give a reason."), details=[_("A reason is required.")])
+    for field, value in (updates or {}).items():
+        setattr(locked, field, value)
+    if before_guard is not None:
+        before_guard(locked, at)
+    guards = [transition.guard] if transition.guard is not None else []
+    guards += hooks.policy_guards(action, by_complainant=by_complainant)
+    missing = [gap for guard in guards for gap in guard(locked)]
+    if missing:
+        raise GuardFailed(
+            _("“%(action)s” is not possible yet:") % {"action": transition.label},
+            details=missing,
+        )
+    if transition.target is not None:
+        locked.status = transition.target
+    if transition.touches_activity:
+        locked.last_activity_at = max(at, locked.last_activity_at)
+    if reason and transition.needs_reason:
+        locked.status_reason = reason
+
+
+def _move_recorded(
+    locked: Complaint,
+    actor: User | None,
+    action: str,
+    at: datetime,
+    status_before: str,
+    level_before: int,
+    reason: str,
+    data: dict | None,
+    written: dict[str, str] | None,
+) -> None:
+    """The written move on the timeline, and told to the policies."""
+    moved_event(
+        locked,
+        actor,
+        at,
+        kind=transition_for(action).event_kind,
+        action=action,
+        status_before=status_before,
+        reason=reason,
+        data=data,
+    )
+    # Clocks move with the status, in the same transaction: met, paused, restarted.
+    core_hooks.publish(
+        hooks.ComplaintMoved(
+            locked, action, actor, at, status_before, level_before, written=written or {}
+        )
+    )
 
 
 def move_check(

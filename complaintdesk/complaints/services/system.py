@@ -5,12 +5,14 @@ They are services of the complaints core, so that the core stays the only writer
 complaint; the sla and authority apps decide when to call them.
 """
 
+from collections import defaultdict
 from datetime import datetime
 
 from django.db import transaction
 
 from complaintdesk.accounts.models import User
 from complaintdesk.core import hooks as core_hooks
+from complaintdesk.core.gathered import Gathering
 
 from .. import hooks
 from ..choices import Status
@@ -19,7 +21,7 @@ from ..models import Complaint
 from ..policy_events import correspondence_event
 from ..record_rules import Record
 from ..transitions import SystemAction
-from .lifecycle import _apply, activity_touch, complaint_lock
+from .lifecycle import _apply, _move_made, _move_recorded, activity_touch, complaint_lock
 
 
 def complaint_escalate(
@@ -34,23 +36,36 @@ def complaint_escalate(
 ) -> Complaint:
     """Put the complaint on rung `level` of its ladder (the sla app has checked the rung exists
     and is above the current one). `cause` is an EscalationCause; `clock` the clock whose
-    breach caused it; `reason` only ever a person's words."""
+    breach caused it; `reason` only ever a person's words. Inside `escalations_gathered()`
+    the complaint is the caller's locked row (complaints_lock) and its rung is written at the
+    block's end, with every other rung the block moved."""
     before = complaint.escalation_level
-    return _apply(
-        complaint,
-        None,
-        SystemAction.ESCALATE,
-        at=at,
-        reason=reason,
-        updates={"escalation_level": level},
-        data={
-            "level_before": before,
-            "level": level,
-            "role": role,
-            "cause": cause,
-            "clock": clock,
-        },
+    data = {"level_before": before, "level": level, "role": role, "cause": cause, "clock": clock}
+    updates = {"escalation_level": level}
+    if not _LEVELS.is_open():
+        return _apply(
+            complaint, None, SystemAction.ESCALATE, at=at, reason=reason, updates=updates, data=data
+        )
+    status_before = complaint.status
+    _move_made(complaint, None, SystemAction.ESCALATE, at, reason=reason, updates=updates)
+    _LEVELS.add([complaint])
+    _move_recorded(
+        complaint, None, SystemAction.ESCALATE, at, status_before, before, reason, data, None
     )
+    return complaint
+
+
+def _levels_write(complaints: list[Complaint]) -> None:
+    """One update per rung reached: a chunk's complaints climb to a handful of levels."""
+    reached: dict[int, list[int]] = defaultdict(list)
+    for pk, level in {complaint.pk: complaint.escalation_level for complaint in complaints}.items():
+        reached[level].append(pk)
+    for level, ids in reached.items():
+        Complaint.objects.filter(pk__in=ids).update(escalation_level=level)
+
+
+_LEVELS: Gathering[Complaint] = Gathering("escalation-levels", _levels_write)
+escalations_gathered = _LEVELS.block
 
 
 def complaint_send_back(
@@ -75,6 +90,26 @@ def complaint_deadlines_summarise(complaint: Complaint, state: str, due: datetim
         return
     Complaint.objects.filter(pk=complaint.pk).update(sla_state=state, sla_due_at=due)
     complaint.sla_state, complaint.sla_due_at = state, due
+
+
+def complaints_deadlines_summarise(
+    summaries: list[tuple[Complaint, str, datetime | None]],
+) -> None:
+    """The same summary for many complaints (a sweep's chunk), each read under the caller's
+    lock: one update per value that changed, since a chunk's breaches mostly turn many
+    complaints to one state and leave their earliest deadlines where they were."""
+    states: dict[str, list[int]] = defaultdict(list)
+    dues: dict[datetime | None, list[int]] = defaultdict(list)
+    for complaint, state, due in summaries:
+        if complaint.sla_state != state:
+            states[state].append(complaint.pk)
+        if complaint.sla_due_at != due:
+            dues[due].append(complaint.pk)
+        complaint.sla_state, complaint.sla_due_at = state, due
+    for state, ids in states.items():
+        Complaint.objects.filter(pk__in=ids).update(sla_state=state)
+    for due, ids in dues.items():
+        Complaint.objects.filter(pk__in=ids).update(sla_due_at=due)
 
 
 def complaint_correspondence_recorded(

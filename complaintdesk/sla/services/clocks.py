@@ -6,13 +6,18 @@ disagrees with the status that moved it. The complaint's own columns (its deadli
 rung) are written only through the complaints services.
 """
 
+from collections import defaultdict
 from datetime import datetime
 
 from complaintdesk.complaints import policy_events as timeline
 from complaintdesk.complaints.choices import FINAL_STATUSES, Status
 from complaintdesk.complaints.models import Complaint
-from complaintdesk.complaints.services import complaint_deadlines_summarise
+from complaintdesk.complaints.services import (
+    complaint_deadlines_summarise,
+    complaints_deadlines_summarise,
+)
 from complaintdesk.complaints.transitions import Action, SystemAction
+from complaintdesk.core.gathered import Gathering
 
 from .. import selectors
 from ..calendars import WorkingCalendar, due_at, time_between, warning_times
@@ -232,13 +237,37 @@ def clocks_on_step(complaint: Complaint, step: str, at: datetime) -> None:
 
 
 def complaint_sla_refresh(complaint: Complaint) -> None:
-    """Write the complaint's summary: its worst live clock's state and earliest deadline."""
+    """Write the complaint's summary: its worst live clock's state and earliest deadline.
+    Inside `sla_refresh_gathered()` it is written once, for all its complaints, at the end."""
+    if _REFRESHES.add([complaint]):
+        return
     live = list(
         ComplaintClock.objects.filter(complaint=complaint, state__in=LIVE_CLOCK_STATES).values_list(
             "state", "due_at"
         )
     )
+    complaint_deadlines_summarise(complaint, *_summary(live))
+
+
+def _summary(live: list[tuple[str, datetime]]) -> tuple[str, datetime | None]:
     states = {state for state, _ in live}
     state = next((s for s in STATE_SEVERITY if s in states), "")
     dues = [due for s, due in live if s != ClockState.PAUSED]
-    complaint_deadlines_summarise(complaint, state, min(dues) if dues else None)
+    return state, min(dues) if dues else None
+
+
+def _refresh_many(complaints: list[Complaint]) -> None:
+    # The last instance of each complaint: the one the latest change held.
+    latest = {complaint.pk: complaint for complaint in complaints}
+    live: dict[int, list[tuple[str, datetime]]] = defaultdict(list)
+    for complaint_id, state, due in ComplaintClock.objects.filter(
+        complaint_id__in=list(latest), state__in=LIVE_CLOCK_STATES
+    ).values_list("complaint_id", "state", "due_at"):
+        live[complaint_id].append((state, due))
+    complaints_deadlines_summarise(
+        [(complaint, *_summary(live[pk])) for pk, complaint in latest.items()]
+    )
+
+
+_REFRESHES: Gathering[Complaint] = Gathering("sla-refreshes", _refresh_many)
+sla_refresh_gathered = _REFRESHES.block

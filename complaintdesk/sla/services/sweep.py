@@ -5,33 +5,42 @@ clock, re-reads the clock's state, and inserts a unique `SlaFiring` row in the s
 transaction as its effects (state change, timeline, notifications). A second worker either
 waits for the lock and finds the state moved on, or fails the unique insert; either way it
 does nothing, so nobody is warned twice and no complaint climbs two rungs for one breach.
+
+Breaches come in chunks (a worker that was down finds a thousand at once): a chunk locks its
+complaints and clocks in two queries, decides each breach as one clock alone would be decided,
+and writes the firings, clocks, timeline rows, notifications and deadline summaries in a few
+inserts and updates. Should a unique firing refuse the chunk's insert after all, the chunk is
+rolled back and its clocks are breached one by one.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import BooleanField
+from django.db.models import BooleanField, F
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from complaintdesk.complaints import policy_events as timeline
-from complaintdesk.complaints.events import EscalationCause
+from complaintdesk.complaints.events import EscalationCause, events_gathered
 from complaintdesk.complaints.models import Complaint
+from complaintdesk.complaints.services import complaints_lock, escalations_gathered
 from complaintdesk.core.hooks import publish
 from complaintdesk.core.request_memo import memo_scope
 from complaintdesk.notifications.models import NotificationKind
-from complaintdesk.notifications.services import notify
+from complaintdesk.notifications.services import notifications_gathered, notify
 
 from .. import selectors
 from ..calendars import warning_times
 from ..choices import SWEPT_CLOCK_STATES, BreachAction, ClockState, FiringKind
 from ..hooks import ClockBreached
 from ..models import ComplaintClock, SlaFiring
-from .clocks import complaint_sla_refresh
+from .clocks import complaint_sla_refresh, sla_refresh_gathered
 from .escalation import escalate_to
 
 BATCH = 500
+# Breaches written in one transaction: a few hundred milliseconds of locks at most.
+CHUNK = 100
 
 # The swept states written into the SQL, not sent as parameters: the clocks' partial indexes
 # (models/clock.py) hold only these states, and a database uses such an index only when the
@@ -51,16 +60,73 @@ class SweepReport:
     skipped: int = 0
     clocks: list[int] = field(default_factory=list)
 
+    def add(self, other: "SweepReport") -> None:
+        self.warnings += other.warnings
+        self.breaches += other.breaches
+        self.escalations += other.escalations
+        self.skipped += other.skipped
+        self.clocks += other.clocks
 
-def _fire_once(complaint: Complaint, clock: ComplaintClock, kind: str, level: int, at) -> bool:
-    try:
-        with transaction.atomic():
-            SlaFiring.objects.create(
-                complaint=complaint, clock=clock, kind=kind, level=level, fired_at=at
-            )
-    except IntegrityError:
-        return False
-    return True
+
+class _OneByOne:
+    """Each firing inserted at once, in a savepoint: a second worker's unique row refuses it."""
+
+    def fire(self, complaint: Complaint, clock: ComplaintClock, kind: str, level: int, at) -> bool:
+        try:
+            with transaction.atomic():
+                SlaFiring.objects.create(
+                    complaint=complaint, clock=clock, kind=kind, level=level, fired_at=at
+                )
+        except IntegrityError:
+            return False
+        return True
+
+    def save(self, clock: ComplaintClock) -> None:
+        clock.save()
+
+
+class _Chunk:
+    """A chunk's firings and clocks, written together by `write()`. The firings made before
+    are read once; the chunk holds the locks of its complaints, under which alone a firing is
+    inserted, so none can appear meanwhile (and if one did, the insert would fail the chunk)."""
+
+    def __init__(self, clock_ids: list[int]) -> None:
+        self.fired = set(
+            SlaFiring.objects.filter(clock_id__in=clock_ids)
+            .exclude(kind=FiringKind.WARNING)
+            .values_list("clock_id", "kind", "level")
+        )
+        self.firings: list[SlaFiring] = []
+        self.clocks: list[ComplaintClock] = []
+
+    def fire(self, complaint: Complaint, clock: ComplaintClock, kind: str, level: int, at) -> bool:
+        if (clock.pk, kind, level) in self.fired:
+            return False
+        self.fired.add((clock.pk, kind, level))
+        self.firings.append(
+            SlaFiring(complaint=complaint, clock=clock, kind=kind, level=level, fired_at=at)
+        )
+        return True
+
+    def save(self, clock: ComplaintClock) -> None:
+        self.clocks.append(clock)
+
+    def write(self) -> None:
+        """A breached clock ends at its deadline, whichever way it ends: two updates whatever
+        the chunk's size."""
+        SlaFiring.objects.bulk_create(self.firings)
+        ended: dict[str, list[int]] = {ClockState.STOPPED: [], ClockState.BREACHED: []}
+        for clock in self.clocks:
+            ended[clock.state].append(clock.pk)
+        ComplaintClock.objects.filter(pk__in=ended[ClockState.STOPPED]).update(
+            state=ClockState.STOPPED, ended_at=F("due_at"), next_warning_at=None
+        )
+        ComplaintClock.objects.filter(pk__in=ended[ClockState.BREACHED]).update(
+            state=ClockState.BREACHED, breached_at=F("due_at"), next_warning_at=None
+        )
+
+
+_Firings = _OneByOne | _Chunk
 
 
 def _lock(clock_id: int) -> tuple[Complaint, ComplaintClock]:
@@ -96,7 +162,7 @@ def _warn(clock_id: int, now: datetime, report: SweepReport) -> None:
             clock.started_at, clock.due_at, clock.rule.warnings, clock.unit, calendar
         )
         level = max(clock.warnings_fired + 1, sum(1 for point in points if point <= now))
-        if not _fire_once(complaint, clock, FiringKind.WARNING, level, now):
+        if not _OneByOne().fire(complaint, clock, FiringKind.WARNING, level, now):
             report.skipped += 1
             return
         clock.warnings_fired = level
@@ -125,36 +191,89 @@ def _warn(clock_id: int, now: datetime, report: SweepReport) -> None:
 def _breach(clock_id: int, now: datetime, report: SweepReport) -> None:
     with transaction.atomic():
         complaint, clock = _lock(clock_id)
-        if clock.state not in (ClockState.RUNNING, ClockState.WARNING) or clock.due_at > now:
-            report.skipped += 1
-            return
-        if not _fire_once(complaint, clock, FiringKind.BREACH, 0, now):
-            report.skipped += 1
-            return
-        action = clock.rule.on_breach
-        clock.next_warning_at = None
-        if action == BreachAction.LAPSE:
-            clock.state, clock.ended_at = ClockState.STOPPED, clock.due_at
-        else:
-            clock.state, clock.breached_at = ClockState.BREACHED, clock.due_at
-        clock.save()
-        timeline.clock_breached_event(
-            complaint, now, clock=clock.name, due_at=clock.due_at, action=action
-        )
-        report.breaches += 1
-        if action != BreachAction.LAPSE:
-            publish(ClockBreached(complaint, clock.name, clock.due_at, now))
-            _after_breach(complaint, clock, action, now, report)
-        complaint_sla_refresh(complaint)
-        report.clocks.append(clock.pk)
+        _breach_locked(complaint, clock, now, report, _OneByOne())
 
 
-def _after_breach(complaint, clock, action: str, now: datetime, report: SweepReport) -> None:
+def _breach_chunk(clock_ids: list[int], now: datetime, report: SweepReport) -> None:
+    chunk_report = SweepReport()
+    try:
+        with (
+            transaction.atomic(),
+            sla_refresh_gathered(),
+            notifications_gathered(),
+            escalations_gathered(),
+            events_gathered(),
+        ):
+            complaint_ids = ComplaintClock.objects.filter(pk__in=clock_ids).values_list(
+                "complaint_id", flat=True
+            )
+            complaints = complaints_lock(complaint_ids)
+            clocks = {
+                clock.pk: clock
+                for clock in ComplaintClock.objects.select_for_update(of=("self",))
+                .select_related("rule")
+                .filter(pk__in=clock_ids)
+                .order_by("pk")
+            }
+            chunk = _Chunk(clock_ids)
+            for clock_id in clock_ids:  # in the order of their deadlines, as one by one
+                clock = clocks.get(clock_id)
+                if clock is None or clock.complaint_id not in complaints:  # gone meanwhile
+                    chunk_report.skipped += 1
+                    continue
+                _breach_locked(complaints[clock.complaint_id], clock, now, chunk_report, chunk)
+            chunk.write()
+    except IntegrityError:
+        for clock_id in clock_ids:
+            _breach(clock_id, now, report)
+        return
+    report.add(chunk_report)
+
+
+def _breach_locked(
+    complaint: Complaint,
+    clock: ComplaintClock,
+    now: datetime,
+    report: SweepReport,
+    firings: _Firings,
+) -> None:
+    if clock.state not in (ClockState.RUNNING, ClockState.WARNING) or clock.due_at > now:
+        report.skipped += 1
+        return
+    if not firings.fire(complaint, clock, FiringKind.BREACH, 0, now):
+        report.skipped += 1
+        return
+    action = clock.rule.on_breach
+    clock.next_warning_at = None
+    if action == BreachAction.LAPSE:
+        clock.state, clock.ended_at = ClockState.STOPPED, clock.due_at
+    else:
+        clock.state, clock.breached_at = ClockState.BREACHED, clock.due_at
+    firings.save(clock)
+    timeline.clock_breached_event(
+        complaint, now, clock=clock.name, due_at=clock.due_at, action=action
+    )
+    report.breaches += 1
+    if action != BreachAction.LAPSE:
+        publish(ClockBreached(complaint, clock.name, clock.due_at, now))
+        _after_breach(complaint, clock, action, now, report, firings)
+    complaint_sla_refresh(complaint)
+    report.clocks.append(clock.pk)
+
+
+def _after_breach(
+    complaint: Complaint,
+    clock: ComplaintClock,
+    action: str,
+    now: datetime,
+    report: SweepReport,
+    firings: _Firings,
+) -> None:
     """Escalate one rung (once per clock and level) and hand the handler the interim
     progress-update task: tell the complainant orally how it stands, and log the call."""
     if action == BreachAction.ESCALATE:
         target = complaint.escalation_level + 1
-        if _fire_once(complaint, clock, FiringKind.ESCALATION, target, now) and escalate_to(
+        if firings.fire(complaint, clock, FiringKind.ESCALATION, target, now) and escalate_to(
             complaint,
             target,
             now,
@@ -162,7 +281,7 @@ def _after_breach(complaint, clock, action: str, now: datetime, report: SweepRep
             clock=clock,
         ):
             report.escalations += 1
-    if _fire_once(complaint, clock, FiringKind.PROGRESS_TASK, 0, now):
+    if firings.fire(complaint, clock, FiringKind.PROGRESS_TASK, 0, now):
         notify(
             _handler_or_first_rung(complaint),
             kind=NotificationKind.PROGRESS_TASK,
@@ -193,6 +312,6 @@ def _sweep(now: datetime, batch: int) -> SweepReport:
         .order_by("due_at")
         .values_list("pk", flat=True)[:batch]
     )
-    for clock_id in due_ids:
-        _breach(clock_id, now, report)
+    for start in range(0, len(due_ids), CHUNK):
+        _breach_chunk(due_ids[start : start + CHUNK], now, report)
     return report
