@@ -6,13 +6,14 @@ transaction as its effects (state change, timeline, notifications). A second wor
 waits for the lock and finds the state moved on, or fails the unique insert; either way it
 does nothing, so nobody is warned twice and no complaint climbs two rungs for one breach.
 
-Breaches come in chunks (a worker that was down finds a thousand at once): a chunk locks its
-complaints and clocks in two queries, decides each breach as one clock alone would be decided,
-and writes the firings, clocks, timeline rows, notifications and deadline summaries in a few
-inserts and updates. Should a unique firing refuse the chunk's insert after all, the chunk is
-rolled back and its clocks are breached one by one.
+Warnings and breaches come in chunks (a worker that was down finds a thousand at once): a chunk
+locks its complaints and clocks in two queries, decides each firing as one clock alone would be
+decided, and writes the firings, clocks, timeline rows, notifications, rungs and deadline
+summaries in a few inserts and updates. Should a unique firing refuse the chunk's insert after
+all, the chunk is rolled back and its clocks go one by one.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -92,9 +93,9 @@ class _Chunk:
 
     def __init__(self, clock_ids: list[int]) -> None:
         self.fired = set(
-            SlaFiring.objects.filter(clock_id__in=clock_ids)
-            .exclude(kind=FiringKind.WARNING)
-            .values_list("clock_id", "kind", "level")
+            SlaFiring.objects.filter(clock_id__in=clock_ids).values_list(
+                "clock_id", "kind", "level"
+            )
         )
         self.firings: list[SlaFiring] = []
         self.clocks: list[ComplaintClock] = []
@@ -113,11 +114,16 @@ class _Chunk:
 
     def write(self) -> None:
         """A breached clock ends at its deadline, whichever way it ends: two updates whatever
-        the chunk's size."""
+        the chunk's size. A warned one has its own next warning."""
         SlaFiring.objects.bulk_create(self.firings)
         ended: dict[str, list[int]] = {ClockState.STOPPED: [], ClockState.BREACHED: []}
+        warned = []
         for clock in self.clocks:
-            ended[clock.state].append(clock.pk)
+            if clock.state == ClockState.WARNING:
+                warned.append(clock)
+            else:
+                ended[clock.state].append(clock.pk)
+        ComplaintClock.objects.bulk_update(warned, ["state", "warnings_fired", "next_warning_at"])
         ComplaintClock.objects.filter(pk__in=ended[ClockState.STOPPED]).update(
             state=ClockState.STOPPED, ended_at=F("due_at"), next_warning_at=None
         )
@@ -145,47 +151,55 @@ def _handler_or_first_rung(complaint: Complaint) -> list:
 
 
 def _warn(clock_id: int, now: datetime, report: SweepReport) -> None:
-    """One warning per sweep: if several points have passed (a sweep that ran late), only the
-    latest is sent; a clock already past its deadline gets its breach instead."""
     with transaction.atomic():
         complaint, clock = _lock(clock_id)
-        if (
-            clock.state not in (ClockState.RUNNING, ClockState.WARNING)
-            or clock.next_warning_at is None
-            or clock.next_warning_at > now
-            or clock.due_at <= now
-        ):
-            report.skipped += 1
-            return
-        calendar = selectors.calendar_for_complaint(complaint)
-        points = warning_times(
-            clock.started_at, clock.due_at, clock.rule.warnings, clock.unit, calendar
-        )
-        level = max(clock.warnings_fired + 1, sum(1 for point in points if point <= now))
-        if not _OneByOne().fire(complaint, clock, FiringKind.WARNING, level, now):
-            report.skipped += 1
-            return
-        clock.warnings_fired = level
-        clock.state = ClockState.WARNING
-        clock.next_warning_at = points[level] if level < len(points) else None
-        clock.save()
-        timeline.clock_warning_event(
-            complaint, now, clock=clock.name, due_at=clock.due_at, point=level
-        )
-        notify(
-            _handler_or_first_rung(complaint),
-            kind=NotificationKind.CLOCK_WARNING,
-            complaint=complaint,
-            # The deadline as the complaint's calendar reads it: the reader sees the local time.
-            params={
-                "rule": clock.rule_id,
-                "due_at": timezone.localtime(clock.due_at, calendar.tz).isoformat(),
-            },
-            at=now,
-        )
-        complaint_sla_refresh(complaint)
-        report.warnings += 1
-        report.clocks.append(clock.pk)
+        _warn_locked(complaint, clock, now, report, _OneByOne())
+
+
+def _warn_locked(
+    complaint: Complaint,
+    clock: ComplaintClock,
+    now: datetime,
+    report: SweepReport,
+    firings: _Firings,
+) -> None:
+    """One warning per sweep: if several points have passed (a sweep that ran late), only the
+    latest is sent; a clock already past its deadline gets its breach instead."""
+    if (
+        clock.state not in (ClockState.RUNNING, ClockState.WARNING)
+        or clock.next_warning_at is None
+        or clock.next_warning_at > now
+        or clock.due_at <= now
+    ):
+        report.skipped += 1
+        return
+    calendar = selectors.calendar_for_complaint(complaint)
+    points = warning_times(
+        clock.started_at, clock.due_at, clock.rule.warnings, clock.unit, calendar
+    )
+    level = max(clock.warnings_fired + 1, sum(1 for point in points if point <= now))
+    if not firings.fire(complaint, clock, FiringKind.WARNING, level, now):
+        report.skipped += 1
+        return
+    clock.warnings_fired = level
+    clock.state = ClockState.WARNING
+    clock.next_warning_at = points[level] if level < len(points) else None
+    firings.save(clock)
+    timeline.clock_warning_event(complaint, now, clock=clock.name, due_at=clock.due_at, point=level)
+    notify(
+        _handler_or_first_rung(complaint),
+        kind=NotificationKind.CLOCK_WARNING,
+        complaint=complaint,
+        # The deadline as the complaint's calendar reads it: the reader sees the local time.
+        params={
+            "rule": clock.rule_id,
+            "due_at": timezone.localtime(clock.due_at, calendar.tz).isoformat(),
+        },
+        at=now,
+    )
+    complaint_sla_refresh(complaint)
+    report.warnings += 1
+    report.clocks.append(clock.pk)
 
 
 def _breach(clock_id: int, now: datetime, report: SweepReport) -> None:
@@ -194,7 +208,17 @@ def _breach(clock_id: int, now: datetime, report: SweepReport) -> None:
         _breach_locked(complaint, clock, now, report, _OneByOne())
 
 
-def _breach_chunk(clock_ids: list[int], now: datetime, report: SweepReport) -> None:
+_Step = Callable[[Complaint, ComplaintClock, datetime, SweepReport, _Firings], None]
+
+
+def _in_chunk(
+    clock_ids: list[int],
+    now: datetime,
+    report: SweepReport,
+    step: _Step,
+    one_by_one: Callable[[int, datetime, SweepReport], None],
+) -> None:
+    """`step` for each clock, in one transaction; `one_by_one` for each if the chunk fails."""
     chunk_report = SweepReport()
     try:
         with (
@@ -216,16 +240,16 @@ def _breach_chunk(clock_ids: list[int], now: datetime, report: SweepReport) -> N
                 .order_by("pk")
             }
             chunk = _Chunk(clock_ids)
-            for clock_id in clock_ids:  # in the order of their deadlines, as one by one
+            for clock_id in clock_ids:  # in the sweep's order, as one by one
                 clock = clocks.get(clock_id)
                 if clock is None or clock.complaint_id not in complaints:  # gone meanwhile
                     chunk_report.skipped += 1
                     continue
-                _breach_locked(complaints[clock.complaint_id], clock, now, chunk_report, chunk)
+                step(complaints[clock.complaint_id], clock, now, chunk_report, chunk)
             chunk.write()
     except IntegrityError:
         for clock_id in clock_ids:
-            _breach(clock_id, now, report)
+            one_by_one(clock_id, now, report)
         return
     report.add(chunk_report)
 
@@ -305,13 +329,13 @@ def _sweep(now: datetime, batch: int) -> SweepReport:
         .order_by("next_warning_at")
         .values_list("pk", flat=True)[:batch]
     )
-    for clock_id in warn_ids:
-        _warn(clock_id, now, report)
+    for start in range(0, len(warn_ids), CHUNK):
+        _in_chunk(warn_ids[start : start + CHUNK], now, report, _warn_locked, _warn)
     due_ids = list(
         ComplaintClock.objects.filter(_SWEPT, due_at__lte=now)
         .order_by("due_at")
         .values_list("pk", flat=True)[:batch]
     )
     for start in range(0, len(due_ids), CHUNK):
-        _breach_chunk(due_ids[start : start + CHUNK], now, report)
+        _in_chunk(due_ids[start : start + CHUNK], now, report, _breach_locked, _breach)
     return report

@@ -1,4 +1,5 @@
-"""A backlog of breaches is swept in chunks, and ends exactly as breaching each clock alone."""
+"""A backlog of warnings and breaches is swept in chunks, and ends exactly as firing each clock
+alone."""
 
 import pytest
 from django.core import mail
@@ -55,7 +56,15 @@ def _outcome(complaints: list[Complaint]) -> list[dict]:
                 "clocks": list(
                     ComplaintClock.objects.filter(complaint=complaint)
                     .order_by("name", "cycle")
-                    .values_list("name", "state", "due_at", "breached_at", "ended_at")
+                    .values_list(
+                        "name",
+                        "state",
+                        "due_at",
+                        "breached_at",
+                        "ended_at",
+                        "warnings_fired",
+                        "next_warning_at",
+                    )
                 ),
                 "firings": sorted(
                     SlaFiring.objects.filter(complaint=complaint).values_list(
@@ -80,39 +89,64 @@ def _outcome(complaints: list[Complaint]) -> list[dict]:
 
 
 def _one_by_one(now) -> None:
-    """Each due clock alone, in its own transaction, as the sweep did before chunks."""
-    due = ComplaintClock.objects.filter(
-        state__in=[ClockState.RUNNING, ClockState.WARNING], due_at__lte=now
-    ).order_by("due_at", "pk")
+    """Each clock alone, in its own transaction, as the sweep did before chunks: the warnings
+    due, then the deadlines passed."""
+    swept = ComplaintClock.objects.filter(state__in=[ClockState.RUNNING, ClockState.WARNING])
+    warned = swept.filter(next_warning_at__lte=now).order_by("next_warning_at", "pk")
+    due = swept.filter(due_at__lte=now).order_by("due_at", "pk")
     report = sweep.SweepReport()
     with memo_scope():
+        for clock_id in list(warned.values_list("pk", flat=True)):
+            sweep._warn(clock_id, now, report)
         for clock_id in list(due.values_list("pk", flat=True)):
             sweep._breach(clock_id, now, report)
 
 
+def _apart(complaints: list[Complaint]):
+    """Hide these complaints' clocks from a pass over the others, and give them back."""
+    mine = ComplaintClock.objects.filter(complaint__in=complaints)
+    held = list(mine.values_list("pk", "due_at", "next_warning_at"))
+    mine.update(due_at=local("HK", "2030-01-01 00:00"), next_warning_at=None)
+
+    def back() -> None:
+        for pk, due, warning in held:
+            ComplaintClock.objects.filter(pk=pk).update(due_at=due, next_warning_at=warning)
+
+    return back
+
+
+# Thursday noon: the letters' replies are past both warning points, the call's first response
+# long overdue. Then a week later, past everything.
+MOMENTS = [(local("HK", "2026-03-05 12:00"), 5, 1, 1), (LATE, 0, 13, 7)]
+
+
 @pytest.mark.django_db
-def test_breaching_a_backlog_in_chunks_ends_as_breaching_each_clock_alone(monkeypatch):
+@pytest.mark.parametrize(("now", "warnings", "breaches", "escalations"), MOMENTS)
+def test_sweeping_a_backlog_in_chunks_ends_as_firing_each_clock_alone(
+    monkeypatch, now, warnings, breaches, escalations
+):
     # Given the same backlog in two organisations
     alone, chunked = _backlog(), _backlog()
-    # When one organisation's clocks are breached one by one (the other's are not yet due to
-    # it: the one-by-one pass is limited to its clocks), and the other's by a sweep in chunks
-    # of three, so that one chunk ends between a complaint's two clocks
-    mine = ComplaintClock.objects.filter(complaint__in=chunked)
-    held = list(mine.values_list("pk", "due_at"))
-    mine.update(due_at=local("HK", "2030-01-01 00:00"))
-    _one_by_one(LATE)
-    for pk, due in held:
-        ComplaintClock.objects.filter(pk=pk).update(due_at=due)
+    # When one organisation's clocks fire one by one (the other's kept out of its way), and
+    # the other's by a sweep in chunks of three, so that a chunk ends between a complaint's
+    # two clocks
+    back = _apart(chunked)
+    _one_by_one(now)
+    back()
     monkeypatch.setattr(sweep, "CHUNK", 3)
-    report = sla_sweep(LATE)
-    # Then the chunks breached thirteen clocks and escalated the six complaints seven times
-    assert (report.breaches, report.escalations) == (13, 7)
+    report = sla_sweep(now)
+    # Then the chunks fired what was due
+    assert (report.warnings, report.breaches, report.escalations) == (
+        warnings,
+        breaches,
+        escalations,
+    )
     # And every complaint ended with the same clocks, firings, timeline, notifications, rung
-    # and deadline summary as its twin breached one clock at a time
+    # and deadline summary as its twin fired one clock at a time
     assert _outcome(chunked) == _outcome(alone)
     # And a second sweep finds nothing left to do
-    again = sla_sweep(LATE)
-    assert (again.breaches, again.escalations) == (0, 0)
+    again = sla_sweep(now)
+    assert (again.warnings, again.breaches, again.escalations) == (0, 0, 0)
 
 
 @pytest.mark.django_db
