@@ -3,6 +3,9 @@
 Every move goes through `_apply`, which locks the row, checks scope, role, state and guards
 (the table's own and those a policy registered), writes, appends the timeline event and
 publishes `ComplaintMoved` to the policies, in one transaction. A refused move writes nothing.
+Its two halves, `_move_made` (check and change the locked row) and `_move_recorded` (timeline
+and policies), also serve the one move made on rows a caller has locked by the hundred: the
+sweep's escalations (system.complaint_escalate).
 """
 
 from collections.abc import Callable, Iterable
