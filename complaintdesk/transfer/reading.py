@@ -5,15 +5,14 @@ cells arrive as Excel typed them (a date cell as a datetime, a number as int or 
 """
 
 import csv
+import importlib
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, BinaryIO
 
-import openpyxl
 from django.utils.translation import gettext as _
-from openpyxl.utils.exceptions import InvalidFileException
 
 from complaintdesk.core.errors import DomainError
 
@@ -81,9 +80,12 @@ def _csv(data: bytes) -> Table:
 
 
 def _excel(file: BinaryIO) -> Table:
+    # Loaded by the first workbook a process reads (export_formats.py says why).
+    openpyxl = importlib.import_module("openpyxl")
+    unreadable = (openpyxl.utils.exceptions.InvalidFileException, KeyError, OSError, ValueError)
     try:
         book = openpyxl.load_workbook(file, read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as error:
+    except unreadable as error:
         raise UnreadableFile(_("This is not an Excel workbook (.xlsx) that can be read.")) from (
             error
         )
