@@ -10,7 +10,8 @@ Warnings and breaches come in chunks (a worker that was down finds a thousand at
 locks its complaints and clocks in two queries, decides each firing as one clock alone would be
 decided, and writes the firings, clocks, timeline rows, notifications, rungs and deadline
 summaries in a few inserts and updates. Should a unique firing refuse the chunk's insert after
-all, the chunk is rolled back and its clocks go one by one.
+all, the chunk is rolled back and its clocks go one by one (`_one_by_one`, the same steps with
+each firing inserted at once).
 """
 
 from collections.abc import Callable
@@ -135,25 +136,25 @@ class _Chunk:
 _Firings = _OneByOne | _Chunk
 
 
-def _lock(clock_id: int) -> tuple[Complaint, ComplaintClock]:
-    complaint_id = ComplaintClock.objects.values_list("complaint_id", flat=True).get(pk=clock_id)
-    complaint = (
-        Complaint.objects.select_for_update(of=("self",))
-        .select_related("handler")
-        .get(pk=complaint_id)
+def _locked(clock_ids: list[int]) -> tuple[dict[int, Complaint], dict[int, ComplaintClock]]:
+    """The clocks' complaints, then the clocks, locked in that order (as every writer of a
+    complaint's clocks takes them), by id."""
+    complaint_ids = ComplaintClock.objects.filter(pk__in=clock_ids).values_list(
+        "complaint_id", flat=True
     )
-    clock = ComplaintClock.objects.select_for_update().select_related("rule").get(pk=clock_id)
-    return complaint, clock
+    complaints = complaints_lock(complaint_ids)
+    clocks = {
+        clock.pk: clock
+        for clock in ComplaintClock.objects.select_for_update(of=("self",))
+        .select_related("rule")
+        .filter(pk__in=clock_ids)
+        .order_by("pk")
+    }
+    return complaints, clocks
 
 
 def _handler_or_first_rung(complaint: Complaint) -> list:
     return selectors.people_at_level(complaint, 0) or selectors.people_at_level(complaint, 1)
-
-
-def _warn(clock_id: int, now: datetime, report: SweepReport) -> None:
-    with transaction.atomic():
-        complaint, clock = _lock(clock_id)
-        _warn_locked(complaint, clock, now, report, _OneByOne())
 
 
 def _warn_locked(
@@ -202,23 +203,12 @@ def _warn_locked(
     report.clocks.append(clock.pk)
 
 
-def _breach(clock_id: int, now: datetime, report: SweepReport) -> None:
-    with transaction.atomic():
-        complaint, clock = _lock(clock_id)
-        _breach_locked(complaint, clock, now, report, _OneByOne())
-
-
 _Step = Callable[[Complaint, ComplaintClock, datetime, SweepReport, _Firings], None]
 
 
-def _in_chunk(
-    clock_ids: list[int],
-    now: datetime,
-    report: SweepReport,
-    step: _Step,
-    one_by_one: Callable[[int, datetime, SweepReport], None],
-) -> None:
-    """`step` for each clock, in one transaction; `one_by_one` for each if the chunk fails."""
+def _in_chunk(clock_ids: list[int], now: datetime, report: SweepReport, step: _Step) -> None:
+    """`step` (warn or breach) for each clock, in one transaction; should the chunk's firings
+    be refused, each clock alone."""
     chunk_report = SweepReport()
     try:
         with (
@@ -228,30 +218,39 @@ def _in_chunk(
             escalations_gathered(),
             events_gathered(),
         ):
-            complaint_ids = ComplaintClock.objects.filter(pk__in=clock_ids).values_list(
-                "complaint_id", flat=True
-            )
-            complaints = complaints_lock(complaint_ids)
-            clocks = {
-                clock.pk: clock
-                for clock in ComplaintClock.objects.select_for_update(of=("self",))
-                .select_related("rule")
-                .filter(pk__in=clock_ids)
-                .order_by("pk")
-            }
+            complaints, clocks = _locked(clock_ids)
             chunk = _Chunk(clock_ids)
-            for clock_id in clock_ids:  # in the sweep's order, as one by one
-                clock = clocks.get(clock_id)
-                if clock is None or clock.complaint_id not in complaints:  # gone meanwhile
-                    chunk_report.skipped += 1
-                    continue
-                step(complaints[clock.complaint_id], clock, now, chunk_report, chunk)
+            _steps(clock_ids, complaints, clocks, now, chunk_report, step, chunk)
             chunk.write()
     except IntegrityError:
         for clock_id in clock_ids:
-            one_by_one(clock_id, now, report)
+            _one_by_one(clock_id, now, report, step)
         return
     report.add(chunk_report)
+
+
+def _one_by_one(clock_id: int, now: datetime, report: SweepReport, step: _Step) -> None:
+    """One clock in its own transaction, each firing inserted at once."""
+    with transaction.atomic():
+        complaints, clocks = _locked([clock_id])
+        _steps([clock_id], complaints, clocks, now, report, step, _OneByOne())
+
+
+def _steps(
+    clock_ids: list[int],
+    complaints: dict[int, Complaint],
+    clocks: dict[int, ComplaintClock],
+    now: datetime,
+    report: SweepReport,
+    step: _Step,
+    firings: _Firings,
+) -> None:
+    for clock_id in clock_ids:  # in the sweep's order
+        clock = clocks.get(clock_id)
+        if clock is None or clock.complaint_id not in complaints:  # gone meanwhile
+            report.skipped += 1
+            continue
+        step(complaints[clock.complaint_id], clock, now, report, firings)
 
 
 def _breach_locked(
@@ -330,12 +329,12 @@ def _sweep(now: datetime, batch: int) -> SweepReport:
         .values_list("pk", flat=True)[:batch]
     )
     for start in range(0, len(warn_ids), CHUNK):
-        _in_chunk(warn_ids[start : start + CHUNK], now, report, _warn_locked, _warn)
+        _in_chunk(warn_ids[start : start + CHUNK], now, report, _warn_locked)
     due_ids = list(
         ComplaintClock.objects.filter(_SWEPT, due_at__lte=now)
         .order_by("due_at")
         .values_list("pk", flat=True)[:batch]
     )
     for start in range(0, len(due_ids), CHUNK):
-        _in_chunk(due_ids[start : start + CHUNK], now, report, _breach_locked, _breach)
+        _in_chunk(due_ids[start : start + CHUNK], now, report, _breach_locked)
     return report

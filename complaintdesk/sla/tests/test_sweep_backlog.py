@@ -97,9 +97,9 @@ def _one_by_one(now) -> None:
     report = sweep.SweepReport()
     with memo_scope():
         for clock_id in list(warned.values_list("pk", flat=True)):
-            sweep._warn(clock_id, now, report)
+            sweep._one_by_one(clock_id, now, report, sweep._warn_locked)
         for clock_id in list(due.values_list("pk", flat=True)):
-            sweep._breach(clock_id, now, report)
+            sweep._one_by_one(clock_id, now, report, sweep._breach_locked)
 
 
 def _apart(complaints: list[Complaint]):
