@@ -60,6 +60,7 @@ run: install  ## Serve http://127.0.0.1:8000 (PORT=...) with demo data and the t
 	@mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --if-empty
+	@$(PY) manage.py analytics_rebuild --if-empty
 	@exec scripts/serve.sh
 
 # A target-specific variable reaches the prerequisites' recipes too: run serves with DEBUG=1.

@@ -1,9 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
-from django.views.generic import RedirectView
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="complaints:list"), name="home"),
     path(
         "login/",
         auth_views.LoginView.as_view(template_name="accounts/login.html"),

@@ -4,7 +4,10 @@ Chinese (either script) and English, and the complaint page."""
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from urllib.parse import urlencode
+
+from django.utils import timezone
 
 from complaintdesk.accounts.models import User
 from complaintdesk.complaints.models import Complaint
@@ -38,7 +41,7 @@ SEARCHES = (
 
 @dataclass(frozen=True)
 class Case:
-    group: str  # queue, deep, search_zh, search_en, reference, detail
+    group: str  # queue, deep, search_zh, search_en, reference, detail, dashboard
     name: str
     path: str
 
@@ -87,6 +90,11 @@ def cases_for(user: User, n: int) -> Iterator[Case]:
         yield Case("reference", f"q={reference}", _queue(q=reference, status=""))
     for reference in sample:
         yield Case("detail", reference, f"/complaints/{reference}/")
+    # The dashboard: its default ninety days, and two years by month.
+    yield Case("dashboard", "90 days", "/dashboard/")
+    today = timezone.localdate()
+    two_years = urlencode({"start": (today - timedelta(days=730)).isoformat(), "end": today})
+    yield Case("dashboard", "two years", f"/dashboard/?{two_years}")
 
 
 def _cursor_at(user: User, order: str, depth: int) -> str:

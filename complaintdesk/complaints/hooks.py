@@ -29,6 +29,16 @@ class ComplaintRegistered:
 
 
 @dataclass(frozen=True)
+class ComplaintsImported:
+    """Historical complaints written in bulk (services.complaints_import). Told only to those
+    that count what happened (management figures): nothing is to be started for them, no
+    clock, letter or routing, since they were handled in another system long ago."""
+
+    complaints: list[Complaint]
+    by: User
+
+
+@dataclass(frozen=True)
 class ComplaintMoved:
     """A row of the transitions table was applied (a person's move or a system move)."""
 

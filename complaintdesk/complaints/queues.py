@@ -110,6 +110,8 @@ class QueueOptions:
     sites and handlers within their sight."""
 
     categories: list[Category]
+    # Every unit in sight, to narrow the queue to one unit's subtree (where it is handled).
+    units: list[OrgUnit]
     sites: list[OrgUnit]
     handlers: list[User]
 
@@ -121,13 +123,15 @@ def queue_filter_options(user: User) -> QueueOptions:
     for h in held:
         in_sight |= subtree_q("path", h.path)
     units = OrgUnit.objects.filter(in_sight, is_active=True)
+    listed = list(units.order_by("path"))
     return QueueOptions(
         categories=list(
             Category.objects.filter(organisation_id__in=organisations, is_active=True).order_by(
                 "organisation_id", "sort_order", "code"
             )
         ),
-        sites=list(units.filter(kind=UnitKind.SITE).order_by("path")),
+        units=listed,
+        sites=[unit for unit in listed if unit.kind == UnitKind.SITE],
         handlers=list(
             User.objects.filter(
                 is_active=True,

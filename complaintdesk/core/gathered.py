@@ -8,7 +8,7 @@ A block left by an exception writes nothing: the transaction it belongs to is ro
 """
 
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from contextvars import ContextVar
 from typing import Generic, TypeVar
 
@@ -43,3 +43,22 @@ class Gathering(Generic[T]):
             self._items.reset(token)
         if items:
             self._write(items)
+
+
+# Blocks of apps the chunk's owner cannot know (an app above it keeping figures of its own):
+# registered at start-up, opened by `registered_blocks()` together.
+_REGISTERED: list[Callable[[], AbstractContextManager[None]]] = []
+
+
+def gathering_register(block: Callable[[], AbstractContextManager[None]]) -> None:
+    if block not in _REGISTERED:
+        _REGISTERED.append(block)
+
+
+@contextmanager
+def registered_blocks() -> Iterator[None]:
+    """Every registered block open at once; each writes its items when this one ends."""
+    with ExitStack() as stack:
+        for block in _REGISTERED:
+            stack.enter_context(block())
+        yield

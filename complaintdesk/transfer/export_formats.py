@@ -6,15 +6,14 @@ spreadsheet runs (OWASP, "CSV Injection").
 """
 
 import csv
-import importlib
 import io
-import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from types import ModuleType
-from typing import IO, Any
+from typing import IO
 
 from django.utils.translation import gettext as _
+
+from complaintdesk.core.workbooks import Sheet, xlsx_sheets
 
 from .exporting import Cell
 
@@ -26,7 +25,6 @@ BOM = "\ufeff"
 # Rows written to the stream at once: few enough to start the download at once, enough that
 # the server does not send a packet per row.
 CSV_ROWS_PER_CHUNK = 500
-DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 
 
 def csv_text(value: Cell) -> str:
@@ -59,44 +57,5 @@ def csv_chunks(headers: list[str], rows: Iterable[list[Cell]]) -> Iterator[str]:
 
 def xlsx_file(headers: list[str], widths: list[int], rows: Iterable[list[Cell]]) -> IO[bytes]:
     """The workbook in a temporary file, rewound, to stream with a FileResponse (which closes,
-    and so deletes, it). Write-only: rows go to disk as they come, memory stays flat."""
-    # openpyxl takes 18 MB: loaded by the first workbook a process writes (or reads, see
-    # reading.py), not by every web worker at start.
-    openpyxl = importlib.import_module("openpyxl")
-    workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=_("Complaints")[:31])
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[openpyxl.utils.get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    bold = openpyxl.styles.Font(bold=True)
-    header_row = []
-    for header in headers:
-        cell = openpyxl.cell.WriteOnlyCell(sheet, value=header)
-        cell.font = bold
-        header_row.append(cell)
-    sheet.append(header_row)
-    for row in rows:
-        sheet.append([_xlsx_cell(sheet, value, openpyxl.cell) for value in row])
-    file = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 (FileResponse closes it)
-    workbook.save(file)
-    file.seek(0)
-    return file
-
-
-def _xlsx_cell(sheet: Any, value: Cell, cells: ModuleType) -> Any:
-    """Plain values cost nothing; a date needs its format, and a text that openpyxl would
-    store as a formula ("=…") or an error ("#N/A") is stored as the text it is. Control
-    characters (a pasted mail may hold some) are dropped: the file format forbids them.
-    `cells` is openpyxl.cell."""
-    if isinstance(value, datetime):
-        cell = cells.WriteOnlyCell(sheet, value=value)
-        cell.number_format = DATETIME_FORMAT
-        return cell
-    if isinstance(value, str):
-        text = cells.cell.ILLEGAL_CHARACTERS_RE.sub("", value)
-        if text.startswith("=") or text in cells.cell.ERROR_CODES:
-            cell = cells.WriteOnlyCell(sheet, value=text)
-            cell.data_type = "s"
-            return cell
-        return text
-    return value
+    and so deletes, it)."""
+    return xlsx_sheets([Sheet(_("Complaints"), headers, widths, rows)])

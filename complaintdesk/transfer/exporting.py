@@ -23,11 +23,10 @@ from complaintdesk.accounts.models import User
 from complaintdesk.complaints import permissions, selectors
 from complaintdesk.complaints.choices import Channel, Grade, RiskFlag, Status
 from complaintdesk.complaints.models import Complaint
+from complaintdesk.core.workbooks import Cell
 from complaintdesk.core.zones import zone_named
 from complaintdesk.customers.selectors import mask
 from complaintdesk.sla.choices import ClockState
-
-Cell = str | int | datetime | None
 
 # Rows are read from the database this many at a time: memory stays flat however long the
 # queue, and the number of queries does not grow with it.

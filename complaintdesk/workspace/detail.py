@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from complaintdesk.accounts.roles import Capability
+from complaintdesk.analytics.executive import executive_reads_panel
 from complaintdesk.authority.selectors import approval_panel
 from complaintdesk.complaints import permissions, selectors
 from complaintdesk.complaints.checklists import handling_steps
@@ -90,6 +91,7 @@ def detail_context(
         "extensions_pending": pending,
         "asked_clocks": {row.request.clock_id for row in pending},
         "escalation_rung": rung_of(complaint),
+        "executive_reads": executive_reads_panel(user, complaint),
         "approval": approval_panel(user, complaint),
         "tasks": tasks_of(complaint),
         "incident": incident_of(complaint),

@@ -35,6 +35,7 @@ QUEUE_PARAMETERS = (
     "category",
     "channel",
     "risk",
+    "unit",
     "site",
     "handler",
     "received_from",
@@ -75,6 +76,7 @@ class QueueForm(forms.Form):
     risk = forms.ChoiceField(
         label=_("Risk flag"), choices=ANY + list(RiskFlag.choices), required=False
     )
+    unit = forms.ChoiceField(label=_("Unit"), required=False)
     site = forms.ChoiceField(label=_("Site"), required=False)
     handler = forms.ChoiceField(label=_("Handler"), required=False)
     received_from = forms.DateField(
@@ -93,6 +95,7 @@ class QueueForm(forms.Form):
         offered: dict[str, list[tuple[str, Any]]] = {
             "sla": [(state, ClockState(state).label) for state in selectors.SLA_FILTERS],
             "category": [(c.code, f"{c.code} · {c.label}") for c in options.categories],
+            "unit": [(u.code, u.name) for u in options.units],
             "site": [(s.code, s.name) for s in options.sites],
             "handler": [(str(u.pk), str(u)) for u in options.handlers],
         }
@@ -113,6 +116,7 @@ class QueueForm(forms.Form):
             "order": self.value("order") or "received",
             "filters": selectors.QueueFilters(
                 view=self.value("view"),
+                unit=self.value("unit"),
                 site=self.value("site"),
                 handler_id=int(self.value("handler")) if self.value("handler") else None,
                 category=self.value("category"),

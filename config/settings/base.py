@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "complaintdesk.portal",
     "complaintdesk.transfer",
     "complaintdesk.api",
+    "complaintdesk.analytics",
     # django-ninja's own templates and static files: the API docs without a CDN.
     "ninja",
     "complaintdesk.demo",
@@ -129,7 +130,7 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "complaints:list"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Login throttling (django-axes). Its backend comes first and refuses a locked-out pair before
@@ -173,6 +174,7 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 # the app itself: intranet users have no CDN.
 STATICFILES_DIRS = [
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+    ("vendor/echarts", BASE_DIR / "node_modules" / "echarts" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

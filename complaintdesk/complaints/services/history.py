@@ -16,11 +16,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from complaintdesk.accounts.models import Organisation, OrgUnit, User
+from complaintdesk.core import hooks as core_hooks
 from complaintdesk.core.bulk import objects_insert
 from complaintdesk.core.errors import NotPermitted
 from complaintdesk.customers.services import complainants_find_or_create_bulk
 
-from .. import permissions
+from .. import hooks, permissions
 from ..events import EventKind
 from ..models import Complaint, ComplaintEvent
 from ..search_index import search_index_later
@@ -80,11 +81,11 @@ def complaints_import(
     position. With `write=False` nothing is written: a dry run's answer, from the same checks.
     The rows come from `historical_prepare`.
 
-    Nothing is published: no ComplaintRegistered, so no time-standard clock starts, no
-    acknowledgement is written to the complainant, no routing and no webhook runs. These
-    complaints were received, handled and mostly closed in another system long ago; their
-    deadlines passed there, and starting them now would raise breaches, escalations and letters
-    about cases nobody is working on.
+    No ComplaintRegistered is published, so no time-standard clock starts, no acknowledgement
+    is written to the complainant, no routing and no webhook runs. These complaints were
+    received, handled and mostly closed in another system long ago; their deadlines passed
+    there, and starting them now would raise breaches, escalations and letters about cases
+    nobody is working on. Only ComplaintsImported is, for the figures that count them.
     """
     may_register = _registration_check(by)
     with transaction.atomic():
@@ -110,6 +111,7 @@ def complaints_import(
             complaints.append(complaint)
         if write and complaints:
             _write(by, organisation, fresh, complaints, source)
+            core_hooks.publish(hooks.ComplaintsImported(complaints, by))
             search_index_later([complaint.pk for complaint in complaints])
     return ImportOutcome(created=len(complaints), already_imported=already, problems=problems)
 

@@ -27,6 +27,7 @@ from complaintdesk.complaints import policy_events as timeline
 from complaintdesk.complaints.events import EscalationCause, events_gathered
 from complaintdesk.complaints.models import Complaint
 from complaintdesk.complaints.services import complaints_lock, escalations_gathered
+from complaintdesk.core.gathered import registered_blocks
 from complaintdesk.core.hooks import publish
 from complaintdesk.core.request_memo import memo_scope
 from complaintdesk.notifications.models import NotificationKind
@@ -213,6 +214,7 @@ def _in_chunk(clock_ids: list[int], now: datetime, report: SweepReport, step: _S
     try:
         with (
             transaction.atomic(),
+            registered_blocks(),
             sla_refresh_gathered(),
             notifications_gathered(),
             escalations_gathered(),
@@ -315,8 +317,9 @@ def _after_breach(
 
 
 def sla_sweep(now: datetime | None = None, *, batch: int = BATCH) -> SweepReport:
-    """Fire what is due at `now`. Each clock is its own short transaction, so a sweep over
-    thousands of clocks never holds a lock for long and a failure loses one firing, not all."""
+    """Fire what is due at `now`. Each chunk of CHUNK clocks is its own short transaction, so a
+    sweep over thousands of clocks never holds a lock for long and a failure loses one chunk's
+    firings (tried again one by one), not all."""
     with memo_scope():
         return _sweep(now or timezone.now(), batch)
 

@@ -1,0 +1,130 @@
+"""What one complaint adds to the daily roll-up: pure functions, no database.
+
+A complaint counts on the day it was received (received, still open, reopened, appealed,
+breached, its risk flags and anger) and, once it is closed, on the day it was closed (closed,
+and the hours it took). Its dimensions are those it has now: a complaint reclassified, moved
+to another unit or merged away stops counting where it was and counts where it is. The
+service that keeps the roll-up compares what a complaint added last time (its tally) with what
+it adds now and applies the difference, so the roll-up always equals this function summed over
+the raw table; the rebuild command sums it from scratch.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+
+from complaintdesk.complaints.choices import FINAL_STATUSES, RiskFlag, Status
+from complaintdesk.complaints.models import Complaint
+
+RISKS = tuple(flag.value for flag in RiskFlag)
+ANGERS = (1, 2, 3, 4, 5)
+
+# The roll-up's columns of counts, in the order the table and the upsert list them.
+MEASURES = (
+    "received",
+    "open",
+    "closed",
+    "closed_hours",
+    "reopened",
+    "appealed",
+    "breached",
+    *(f"risk_{risk}" for risk in RISKS),
+    *(f"anger_{score}" for score in ANGERS),
+)
+
+# A row of the roll-up: (day, unit, site, category, channel, grade). A missing site or
+# category is 0, so that the key stays unique in the database (NULLs never conflict).
+Key = tuple[date, int, int, int, str, str]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The facts of one complaint that the roll-up counts; `counted` False for a complaint
+    merged into another (one complaint is counted once, as the surviving one)."""
+
+    counted: bool
+    received_day: date
+    unit_id: int
+    site_id: int
+    category_id: int
+    channel: str
+    grade: str
+    is_open: bool
+    closed_day: date | None
+    closed_hours: int
+    reopened: bool
+    appealed: bool
+    breached: bool
+    risks: frozenset[str]
+    anger: int
+
+
+def snapshot_of(complaint: Complaint, zone: tzinfo, *, appealed: bool, breached: bool) -> Snapshot:
+    """`zone`: the organisation's, whose calendar days the dashboards count in. The status is
+    read, not `is_final`, which the database computes and an unsaved change has not."""
+    closed_at: datetime | None = complaint.closed_at
+    is_closed = closed_at is not None and complaint.status in FINAL_STATUSES
+    return Snapshot(
+        counted=complaint.status != Status.MERGED,
+        received_day=complaint.received_at.astimezone(zone).date(),
+        unit_id=complaint.unit_id,
+        site_id=complaint.site_id or 0,
+        category_id=complaint.category_id or 0,
+        channel=complaint.channel,
+        grade=complaint.grade,
+        is_open=complaint.status not in FINAL_STATUSES,
+        closed_day=closed_at.astimezone(zone).date() if is_closed and closed_at else None,
+        closed_hours=_hours(complaint.received_at, closed_at) if is_closed else 0,
+        reopened=complaint.reopened_count > 0,
+        appealed=appealed,
+        breached=breached,
+        risks=frozenset(risk for risk in RISKS if getattr(complaint, f"risk_{risk}")),
+        anger=complaint.anger_score or 0,
+    )
+
+
+def _hours(start: datetime, end: datetime | None) -> int:
+    return max(0, int((end - start).total_seconds() // 3600)) if end is not None else 0
+
+
+def contributions(snapshot: Snapshot | None) -> dict[Key, Counter[str]]:
+    """The counts one complaint adds, row by row of the roll-up."""
+    if snapshot is None or not snapshot.counted:
+        return {}
+    dims = (
+        snapshot.unit_id,
+        snapshot.site_id,
+        snapshot.category_id,
+        snapshot.channel,
+        snapshot.grade,
+    )
+    on_receipt: Counter[str] = Counter(received=1)
+    on_receipt["open"] = int(snapshot.is_open)
+    on_receipt["reopened"] = int(snapshot.reopened)
+    on_receipt["appealed"] = int(snapshot.appealed)
+    on_receipt["breached"] = int(snapshot.breached)
+    for risk in snapshot.risks:
+        on_receipt[f"risk_{risk}"] = 1
+    if snapshot.anger in ANGERS:
+        on_receipt[f"anger_{snapshot.anger}"] = 1
+    rows: dict[Key, Counter[str]] = {(snapshot.received_day, *dims): +on_receipt}
+    if snapshot.closed_day is not None:
+        on_closing = Counter(closed=1, closed_hours=snapshot.closed_hours)
+        key = (snapshot.closed_day, *dims)
+        rows[key] = rows.get(key, Counter()) + on_closing
+    return rows
+
+
+def difference(before: Snapshot | None, after: Snapshot | None) -> dict[Key, dict[str, int]]:
+    """What to add to each roll-up row (negative to take away) when a complaint's snapshot
+    goes from `before` to `after`; rows with nothing to change are left out."""
+    change: dict[Key, dict[str, int]] = {}
+    old, new = contributions(before), contributions(after)
+    for key in old.keys() | new.keys():
+        deltas = {
+            measure: new.get(key, Counter())[measure] - old.get(key, Counter())[measure]
+            for measure in MEASURES
+        }
+        if any(deltas.values()):
+            change[key] = deltas
+    return change

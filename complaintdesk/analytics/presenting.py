@@ -1,0 +1,112 @@
+"""The dashboard's figures as the page and the workbook show them: titles and series in the
+reader's language, the kind of chart, and each bar's address in the queue."""
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .selectors import Chart, Dashboard
+
+TITLES = {
+    "over_time": _("Received and closed"),
+    "by_unit": _("By unit"),
+    "by_channel": _("By channel"),
+    "by_category": _("By category"),
+    "by_grade": _("By grade"),
+    "by_site": _("By site (top 15)"),
+    "backlog": _("Open now, by age in days"),
+    "risks": _("Risk flags"),
+    "anger": _("Anger score (1 calm – 5 furious)"),
+}
+SERIES = {
+    "received": _("Received"),
+    "closed": _("Closed"),
+    "open": _("Still open"),
+    "breached": _("Time standard breached"),
+    "reopened": _("Reopened"),
+    "appealed": _("Appealed"),
+}
+NOTHING = _("Nothing in this period.")
+# Line over time, pies for shares of a whole, lying bars where names are long, bars else.
+KINDS = {
+    "over_time": "line",
+    "by_channel": "pie",
+    "by_grade": "pie",
+    "by_unit": "hbar",
+    "by_category": "hbar",
+    "by_site": "hbar",
+    "risks": "hbar",
+}
+
+
+@dataclass(frozen=True)
+class Rate:
+    label: str
+    value: str
+
+
+def chart_data(dashboard: Dashboard) -> list[dict]:
+    """What dashboard.js draws: plain lists, addresses included, no markup."""
+    return [
+        {
+            "key": chart.key,
+            "title": str(TITLES[chart.key]),
+            "kind": KINDS.get(chart.key, "bar"),
+            "labels": [bar.label for bar in chart.bars],
+            "series": [
+                {"name": str(SERIES[name]), "values": [bar.values[i] for bar in chart.bars]}
+                for i, name in enumerate(chart.series)
+            ],
+            "links": [queue_address(bar.queue) for bar in chart.bars],
+            "empty": "" if any(any(bar.values) for bar in chart.bars) else str(NOTHING),
+        }
+        for chart in dashboard.charts
+    ]
+
+
+def queue_address(queue: dict[str, str]) -> str:
+    return f"{reverse('complaints:list')}?{urlencode(queue)}" if queue else ""
+
+
+def headline(dashboard: Dashboard) -> list[Rate]:
+    totals = dashboard.totals
+    received, closed = totals["received"], totals["closed"]
+    return [
+        Rate(str(_("Received")), f"{received:,}"),
+        Rate(str(_("Closed")), f"{closed:,}"),
+        Rate(str(_("Open now")), f"{dashboard.open_now:,}"),
+        Rate(
+            str(_("Average days to close")),
+            f"{totals['closed_hours'] / closed / 24:.1f}" if closed else "—",
+        ),
+        Rate(str(_("Reopened")), _share(totals["reopened"], received)),
+        Rate(str(_("Appealed")), _share(totals["appealed"], received)),
+        Rate(str(_("Time standard breached")), _share(totals["breached"], received)),
+    ]
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.1%}" if whole else "—"
+
+
+def chart_rows(chart: Chart) -> tuple[list[str], list[list[Any]]]:
+    """A chart as a table: headers, then a row per bar (the page's table, the workbook's sheet)."""
+    headers = ["", *(str(SERIES[name]) for name in chart.series)]
+    return headers, [[bar.label, *bar.values] for bar in chart.bars]
+
+
+def chart_table(chart: Chart) -> dict:
+    """A chart as the page's table under it: each row's name links to its complaints."""
+    headers, rows = chart_rows(chart)
+    return {
+        "key": chart.key,
+        "title": TITLES[chart.key],
+        "headers": headers,
+        "rows": [
+            (row[0], queue_address(bar.queue), row[1:])
+            for row, bar in zip(rows, chart.bars, strict=True)
+        ],
+    }

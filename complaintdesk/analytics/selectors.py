@@ -1,0 +1,273 @@
+"""The dashboards' figures, read from the daily roll-up (never from the complaints table), in
+the viewer's scope and filters. Each chart's rows carry the queue filters that list the
+complaints behind them, so that a click on a bar lands on those complaints."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import QuerySet, Sum
+from django.utils.translation import gettext as _
+
+from complaintdesk.accounts.models import PATH_SEGMENT_WIDTH
+from complaintdesk.complaints.choices import Channel, Grade, RiskFlag
+from complaintdesk.complaints.models import Category
+
+from .measures import ANGERS, MEASURES, RISKS
+from .models import DailyFigure
+from .scope import DashboardScope
+
+# Open complaints by how long ago they were received (days, upper bound included).
+AGE_BANDS = ((7, "0–7"), (30, "8–30"), (90, "31–90"), (365, "91–365"), (None, "> 365"))
+TOP_SITES = 15
+
+
+@dataclass(frozen=True)
+class DashboardFilters:
+    """`start`/`end`: the days counted, both included; the rest empty: no filter."""
+
+    start: date
+    end: date
+    # The organisation's today: open complaints are aged from it, whatever the period.
+    today: date
+    unit: str = ""
+    category: str = ""
+    grade: str = ""
+    channel: str = ""
+
+    def queue(self, **narrower: str) -> dict[str, str]:
+        """The queue page's filters for these figures, narrowed further."""
+        found = {
+            "status": "",
+            "unit": self.unit,
+            "category": self.category,
+            "grade": self.grade,
+            "channel": self.channel,
+            "received_from": self.start.isoformat(),
+            "received_to": self.end.isoformat(),
+        }
+        found.update(narrower)
+        return {key: value for key, value in found.items() if value or key == "status"}
+
+
+@dataclass
+class Bar:
+    label: str
+    values: list[int]
+    queue: dict[str, str]
+
+
+@dataclass
+class Chart:
+    key: str
+    series: list[str]
+    bars: list[Bar] = field(default_factory=list)
+
+
+@dataclass
+class Dashboard:
+    totals: dict[str, int]
+    open_now: int
+    charts: list[Chart]
+
+
+def dashboard_figures(scope: DashboardScope, filters: DashboardFilters) -> Dashboard:
+    base = _in_scope(scope, filters)
+    period = base.filter(day__gte=filters.start, day__lte=filters.end)
+    totals = {
+        measure: value or 0
+        for measure, value in period.aggregate(*(Sum(m) for m in MEASURES)).items()
+    }
+    totals = {key.removesuffix("__sum"): value for key, value in totals.items()}
+    open_now = base.aggregate(n=Sum("open"))["n"] or 0
+    charts = [
+        _over_time(period, filters),
+        _by_unit(period, scope, filters),
+        _by_channel(period, filters),
+        _by_category(period, scope, filters),
+        _by_grade(period, filters),
+        _by_site(period, scope, filters),
+        _backlog(base, filters),
+        _risks(totals, filters),
+        _anger(totals),
+    ]
+    return Dashboard(totals=totals, open_now=open_now, charts=charts)
+
+
+def _in_scope(scope: DashboardScope, filters: DashboardFilters) -> QuerySet:
+    rows = DailyFigure.objects.filter(organisation_id=scope.organisation.pk)
+    chosen = scope.unit_named(filters.unit) if filters.unit else None
+    if chosen is not None:
+        rows = rows.filter(unit_id__in=[unit.pk for unit in scope.subtree(chosen)])
+    elif filters.unit or not scope.whole_organisation:
+        rows = rows.filter(unit_id__in=[unit.pk for unit in scope.units])
+    if filters.category:
+        category = Category.objects.filter(
+            organisation=scope.organisation, code=filters.category
+        ).first()
+        rows = rows.filter(category_id=category.pk if category else -1)
+    if filters.grade:
+        rows = rows.filter(grade=filters.grade)
+    if filters.channel:
+        rows = rows.filter(channel=filters.channel)
+    return rows
+
+
+def _summed(rows: QuerySet, by: str, *measures: str) -> dict:
+    found: dict = {}
+    for row in rows.values(by).annotate(**{m: Sum(m) for m in measures}).order_by():
+        found[row[by]] = [row[m] or 0 for m in measures]
+    return found
+
+
+def _over_time(period: QuerySet, filters: DashboardFilters) -> Chart:
+    """Received and closed per week, or per month over more than half a year."""
+    monthly = (filters.end - filters.start).days > 183
+    buckets: dict[date, list[int]] = {}
+    day = filters.start
+    while day <= filters.end:
+        buckets.setdefault(_bucket(day, monthly), [0, 0])
+        day += timedelta(days=1)
+    for day, (received, closed) in _summed(period, "day", "received", "closed").items():
+        counts = buckets[_bucket(day, monthly)]
+        counts[0] += received
+        counts[1] += closed
+    chart = Chart("over_time", ["received", "closed"])
+    for start, values in buckets.items():
+        end = _bucket_end(start, monthly)
+        chart.bars.append(
+            Bar(
+                start.strftime("%Y-%m") if monthly else start.isoformat(),
+                values,
+                filters.queue(
+                    received_from=max(start, filters.start).isoformat(),
+                    received_to=min(end, filters.end).isoformat(),
+                ),
+            )
+        )
+    return chart
+
+
+def _bucket(day: date, monthly: bool) -> date:
+    return day.replace(day=1) if monthly else day - timedelta(days=day.weekday())
+
+
+def _bucket_end(start: date, monthly: bool) -> date:
+    if not monthly:
+        return start + timedelta(days=6)
+    following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return following - timedelta(days=1)
+
+
+def _by_unit(period: QuerySet, scope: DashboardScope, filters: DashboardFilters) -> Chart:
+    """The units one level below the one looked at (the filter's, or the top of the user's
+    sight), each with its whole subtree; complaints handled at the unit looked at itself have
+    a bar of their own (no queue lists exactly those: the queue's unit takes its subtree)."""
+    chosen = scope.unit_named(filters.unit) if filters.unit else None
+    parents = [chosen] if chosen else scope.roots
+    groups = parents
+    if len(parents) == 1:
+        depth = len(parents[0].path) + PATH_SEGMENT_WIDTH
+        groups = [u for u in scope.subtree(parents[0]) if len(u.path) == depth] or parents
+    paths = {unit.pk: unit.path for unit in scope.units}
+    totals: dict[str, list[int]] = {}
+    for unit_id, values in _summed(period, "unit_id", "received", "open", "breached").items():
+        path = paths.get(unit_id, "")
+        group = next((g for g in groups if path.startswith(g.path)), None)
+        bucket = group.code if group is not None else path
+        totals[bucket] = [a + b for a, b in zip(totals.get(bucket, [0, 0, 0]), values, strict=True)]
+    chart = Chart("by_unit", ["received", "open", "breached"])
+    for group in groups:
+        if group.code in totals:
+            chart.bars.append(Bar(group.name, totals[group.code], filters.queue(unit=group.code)))
+    for parent in parents:
+        if parent.path in totals and parent not in groups:
+            label = _("%(unit)s (handled there)") % {"unit": parent.name}
+            chart.bars.append(Bar(label, totals[parent.path], {}))
+    chart.bars.sort(key=lambda bar: -bar.values[0])
+    return chart
+
+
+def _by_channel(period: QuerySet, filters: DashboardFilters) -> Chart:
+    chart = Chart("by_channel", ["received"])
+    for channel, (received,) in sorted(
+        _summed(period, "channel", "received").items(), key=lambda item: -item[1][0]
+    ):
+        label = Channel(channel).label if channel in Channel.values else channel
+        chart.bars.append(Bar(str(label), [received], filters.queue(channel=channel)))
+    return chart
+
+
+def _by_category(period: QuerySet, scope: DashboardScope, filters: DashboardFilters) -> Chart:
+    counts = _summed(period, "category_id", "received", "reopened", "appealed")
+    names = {
+        c.pk: (c.code, c.label)
+        for c in Category.objects.filter(organisation=scope.organisation, pk__in=counts)
+    }
+    chart = Chart("by_category", ["received", "reopened", "appealed"])
+    for category_id, values in sorted(counts.items(), key=lambda item: -item[1][0]):
+        code, label = names.get(category_id, ("", ""))
+        chart.bars.append(Bar(label or "—", values, filters.queue(category=code) if code else {}))
+    return chart
+
+
+def _by_grade(period: QuerySet, filters: DashboardFilters) -> Chart:
+    counts = _summed(period, "grade", "received")
+    chart = Chart("by_grade", ["received"])
+    for grade in Grade:
+        if counts.get(grade.value):
+            chart.bars.append(
+                Bar(str(grade.label), counts[grade.value], filters.queue(grade=grade.value))
+            )
+    return chart
+
+
+def _by_site(period: QuerySet, scope: DashboardScope, filters: DashboardFilters) -> Chart:
+    counts = _summed(period.exclude(site_id=0), "site_id", "received")
+    units = {unit.pk: unit for unit in scope.units}
+    chart = Chart("by_site", ["received"])
+    ranked = sorted(counts.items(), key=lambda item: -item[1][0])[:TOP_SITES]
+    for site_id, values in ranked:
+        site = units.get(site_id)
+        if site is not None:
+            chart.bars.append(Bar(site.name, values, filters.queue(site=site.code)))
+    return chart
+
+
+def _backlog(base: QuerySet, filters: DashboardFilters) -> Chart:
+    """Everything open now, whenever received, by age."""
+    today = filters.today
+    bands = Counter[int]()
+    for day, (still_open,) in _summed(base.filter(open__gt=0), "day", "open").items():
+        age = (today - day).days
+        band = next(i for i, (limit, _) in enumerate(AGE_BANDS) if limit is None or age <= limit)
+        bands[band] += still_open
+    chart = Chart("backlog", ["open"])
+    lower = 0
+    for index, (limit, label) in enumerate(AGE_BANDS):
+        newest = today - timedelta(days=lower)
+        oldest = today - timedelta(days=limit) if limit is not None else None
+        queue = filters.queue(
+            status="open",
+            received_to=newest.isoformat(),
+            received_from=oldest.isoformat() if oldest else "",
+        )
+        chart.bars.append(Bar(label, [bands[index]], queue))
+        lower = (limit or 0) + 1
+    return chart
+
+
+def _risks(totals: dict[str, int], filters: DashboardFilters) -> Chart:
+    chart = Chart("risks", ["received"])
+    for risk in RISKS:
+        chart.bars.append(
+            Bar(str(RiskFlag(risk).label), [totals[f"risk_{risk}"]], filters.queue(risk=risk))
+        )
+    return chart
+
+
+def _anger(totals: dict[str, int]) -> Chart:
+    chart = Chart("anger", ["received"])
+    for score in ANGERS:
+        chart.bars.append(Bar(str(score), [totals[f"anger_{score}"]], {}))
+    return chart

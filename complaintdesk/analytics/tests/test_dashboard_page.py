@@ -1,0 +1,122 @@
+"""The dashboard page and its workbook: figures only from the viewer's units, filters checked
+in the reader's language, every table in the download."""
+
+import io
+from datetime import timedelta
+
+import openpyxl
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from complaintdesk.accounts.roles import Role
+from complaintdesk.complaints.choices import Channel, Grade
+from complaintdesk.complaints.tests.factories import (
+    CategoryFactory,
+    UserFactory,
+    complaint_at,
+    org_tree,
+    staff,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _figures(response) -> dict:
+    """The headline as the page shows it, by label."""
+    return {rate.label: rate.value for rate in response.context["headline"]}
+
+
+def _bars(response, key: str) -> dict:
+    chart = next(c for c in response.context["charts"] if c["key"] == key)
+    return dict(zip(chart["labels"], chart["series"][0]["values"], strict=True))
+
+
+def test_a_district_manager_counts_only_the_complaints_of_their_district(client):
+    # Given two complaints in one district and one in its sibling district
+    tree = org_tree()
+    complaint_at(tree.site, channel=Channel.PHONE)
+    complaint_at(tree.other_site, channel=Channel.LETTER)
+    complaint_at(tree.sibling_site, channel=Channel.EMAIL)
+    client.force_login(staff(Role.DISTRICT_MANAGER, tree.district))
+
+    # When they open the dashboard
+    response = client.get(reverse("analytics:dashboard"))
+
+    # Then two complaints are counted, one on each of the district's sites
+    assert _figures(response)["Received"] == "2"
+    assert _bars(response, "by_unit") == {tree.site.name: 1, tree.other_site.name: 1}
+    assert _bars(response, "by_channel") == {"Phone": 1, "Letter (written)": 1}
+
+
+def test_head_office_sees_the_region_and_narrows_to_one_category_and_grade(client):
+    # Given complaints of two categories and grades across the organisation
+    tree = org_tree()
+    lift, noise = (CategoryFactory(organisation=tree.organisation) for _ in range(2))
+    complaint_at(tree.site, category=lift, grade=Grade.MAJOR)
+    complaint_at(tree.sibling_site, category=lift, grade=Grade.MAJOR)
+    complaint_at(tree.sibling_site, category=lift)
+    complaint_at(tree.other_site, category=noise, grade=Grade.MAJOR)
+    client.force_login(staff(Role.HQ_COMPLAINTS, tree.head_office))
+
+    # When head office filters on the lift category's major complaints
+    response = client.get(
+        reverse("analytics:dashboard"), {"category": lift.code, "grade": Grade.MAJOR}
+    )
+
+    # Then the two of them are counted, and each bar's link keeps the filters
+    assert _figures(response)["Received"] == "2"
+    chart = next(c for c in response.context["charts"] if c["key"] == "by_unit")
+    assert chart["labels"] == [tree.region.name]
+    assert f"category={lift.code}" in chart["links"][0]
+    assert "grade=major" in chart["links"][0]
+
+
+def test_someone_who_oversees_no_unit_is_told_so(client):
+    client.force_login(UserFactory())
+
+    response = client.get(reverse("analytics:dashboard"))
+
+    assert response.status_code == 200
+    assert b'data-testid="dashboard-empty"' in response.content
+
+
+def test_a_period_that_ends_before_it_starts_is_refused_in_the_readers_language(client):
+    tree = org_tree()
+    client.force_login(staff(Role.DISTRICT_MANAGER, tree.district))
+    today = timezone.localdate()
+
+    response = client.get(
+        reverse("analytics:dashboard"),
+        {"start": today.isoformat(), "end": (today - timedelta(days=3)).isoformat()},
+        HTTP_ACCEPT_LANGUAGE="zh-hant",
+    )
+
+    assert "期間的結束日期早於開始日期。" in response.content.decode()
+    # and the figures fall back to the last ninety days rather than to nothing
+    assert (response.context["filters"].end - response.context["filters"].start).days == 89
+
+
+def test_the_workbook_holds_the_summary_and_every_chart_as_a_table(client):
+    # Given three complaints, two by phone
+    tree = org_tree()
+    complaint_at(tree.site, channel=Channel.PHONE, subject="电梯故障")
+    complaint_at(tree.site, channel=Channel.PHONE)
+    complaint_at(tree.other_site, channel=Channel.LETTER)
+    client.force_login(staff(Role.DISTRICT_MANAGER, tree.district))
+
+    # When the dashboard is downloaded in Simplified Chinese
+    response = client.get(reverse("analytics:export"), HTTP_ACCEPT_LANGUAGE="zh-hans")
+
+    # Then it opens in openpyxl with a summary sheet and one sheet per chart
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    assert len(workbook.sheetnames) == 1 + 9
+    summary = {
+        row[0]: row[1]
+        for row in workbook[workbook.sheetnames[0]].iter_rows(min_row=2, values_only=True)
+    }
+    assert summary["已受理"] == "3"
+    channels = {
+        row[0]: row[1] for row in workbook["按投诉渠道"].iter_rows(min_row=2, values_only=True)
+    }
+    assert channels == {"电话": 2, "信函（书面）": 1}
