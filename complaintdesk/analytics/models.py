@@ -7,9 +7,11 @@ and a roll-up row joins to nothing when a page reads it.
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from complaintdesk.accounts.models import Organisation
 from complaintdesk.complaints.models import Complaint
 
 
@@ -126,3 +128,72 @@ class ExecutiveRead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint_id} read by {self.reader_id} at {self.read_at:%Y-%m-%d %H:%M}"
+
+
+class SpikeSettings(models.Model):
+    """An organisation's thresholds for the recurring-issue rule (spikes.py explains them),
+    and the last week its categories and sites were checked."""
+
+    organisation = models.OneToOneField(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="spike_settings",
+        verbose_name=_("organisation"),
+    )
+    history_weeks = models.PositiveSmallIntegerField(
+        _("weeks of history"),
+        default=8,
+        validators=[MinValueValidator(2), MaxValueValidator(52)],
+    )
+    p_value = models.FloatField(
+        _("chance below which a rise is an alert"),
+        default=0.001,
+        validators=[MinValueValidator(1e-9), MaxValueValidator(0.1)],
+    )
+    min_count = models.PositiveSmallIntegerField(_("fewest complaints in the week"), default=5)
+    min_ratio = models.FloatField(
+        _("at least this many times the usual"), default=2.0, validators=[MinValueValidator(1)]
+    )
+    last_week_checked = models.DateField(_("last week checked (its Sunday)"), null=True)
+
+    class Meta:
+        verbose_name = _("recurring-issue alert settings")
+        verbose_name_plural = _("recurring-issue alert settings")
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: p < {self.p_value}, at least {self.min_count}"
+
+
+class SpikeDimension(models.TextChoices):
+    CATEGORY = "category", _("Category")
+    SITE = "site", _("Site")
+
+
+class SpikeAlert(models.Model):
+    """A week in which complaints of a category, or at a site, rose against their history."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="spike_alerts"
+    )
+    dimension = models.CharField(_("of"), max_length=10, choices=SpikeDimension.choices)
+    # The category's or the site's id (a plain id, like the roll-up's).
+    key_id = models.IntegerField()
+    week_start = models.DateField(_("week from"))
+    observed = models.PositiveIntegerField(_("complaints that week"))
+    baseline = models.FloatField(_("usual weekly count"))
+    chance = models.FloatField(_("chance of so many by luck"))
+    created_at = models.DateTimeField(_("raised"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("recurring-issue alert")
+        verbose_name_plural = _("recurring-issue alerts")
+        ordering = ["-week_start", "-observed"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "dimension", "key_id", "week_start"],
+                name="spike_alert_once_a_week",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dimension} {self.key_id}, week of {self.week_start}: {self.observed}"

@@ -1,5 +1,7 @@
-"""The roll-up follows every change to a complaint, in the change's own transaction."""
+"""The roll-up follows every change to a complaint, in the change's own transaction; the
+minute beat queues the weekly check for recurring issues."""
 
+from complaintdesk.accounts.models import Organisation
 from complaintdesk.complaints.choices import Status
 from complaintdesk.complaints.hooks import (
     ComplainantWrote,
@@ -10,9 +12,15 @@ from complaintdesk.complaints.hooks import (
     RecordWritten,
 )
 from complaintdesk.core.hooks import subscribe
-from complaintdesk.sla.hooks import ClockBreached
+from complaintdesk.core.zones import zone_named
+from complaintdesk.notifications.messages import message_register
+from complaintdesk.notifications.models import NotificationKind
+from complaintdesk.sla.hooks import ClockBreached, SweepRan
 
+from .messages import recurring_issue
 from .services import tallies_refresh, tally_refresh
+from .spike_checks import last_complete_week, spikes_claim_week
+from .tasks import spikes_check_task
 
 
 def on_changed(
@@ -35,7 +43,21 @@ def on_breached(event: ClockBreached) -> None:
     tally_refresh(event.complaint, breached=True)
 
 
+def on_sweep(event: SweepRan) -> None:
+    """Once a week has ended where an organisation is, its check is queued, once."""
+    queued = 0
+    for organisation in Organisation.objects.all():
+        today = event.now.astimezone(zone_named(organisation.time_zone)).date()
+        week_end = last_complete_week(today)
+        if spikes_claim_week(organisation, week_end):
+            spikes_check_task.enqueue(organisation.pk, week_end.isoformat())
+            queued += 1
+    event.report["spike_checks_queued"] = queued
+
+
 def connect() -> None:
+    message_register(NotificationKind.RECURRING_ISSUE, recurring_issue)
+    subscribe(SweepRan, on_sweep)
     for event_type in (ComplaintRegistered, ComplaintClassified, RecordWritten, ComplainantWrote):
         subscribe(event_type, on_changed)
     subscribe(ComplaintMoved, on_moved)

@@ -16,6 +16,7 @@ from complaintdesk.complaints.models import Complaint
 from complaintdesk.core.errors import DomainError, NotFound
 from complaintdesk.core.workbooks import Sheet, xlsx_sheets
 
+from .alert_rows import alerts_in_sight
 from .executive import executive_overview, is_executive, top_reasons
 from .forms import DashboardForm
 from .periods import month_asked, month_bounds
@@ -49,6 +50,7 @@ def dashboard(request: _Request) -> HttpResponse:
             "charts": chart_data(figures),
             "tables": [chart_table(chart) for chart in figures.charts],
             "export_query": request.GET.urlencode(),
+            "alerts": alerts_in_sight(scope),
         },
     )
 

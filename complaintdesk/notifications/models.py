@@ -24,6 +24,7 @@ class NotificationKind(models.TextChoices):
     TASK_OVERDUE = "task_overdue", _("A task is overdue")
     EXTENSION_REQUESTED = "extension_requested", _("An extension of a deadline to decide")
     EXTENSION_DECIDED = "extension_decided", _("An extension of a deadline was decided")
+    RECURRING_ISSUE = "recurring_issue", _("Complaints rose against their history")
 
 
 class Notification(models.Model):
