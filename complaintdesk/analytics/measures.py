@@ -12,6 +12,7 @@ the raw table; the rebuild command sums it from scratch.
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from decimal import Decimal
 
 from complaintdesk.complaints.choices import FINAL_STATUSES, RiskFlag, Status
 from complaintdesk.complaints.models import Complaint
@@ -36,6 +37,11 @@ MEASURES = (
 # category is 0, so that the key stays unique in the database (NULLs never conflict).
 Key = tuple[date, int, int, int, str, str]
 
+# The causes' roll-up counts what closing cost, on the day of closing: (day, unit, category,
+# channel, grade, root cause, remedy type), with no site (the causes' charts have none).
+CAUSE_MEASURES = ("closed", "closed_hours", "remedy_minor")
+CauseKey = tuple[date, int, int, str, str, int, str]
+
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -57,11 +63,24 @@ class Snapshot:
     breached: bool
     risks: frozenset[str]
     anger: int
+    # What closing cost: the root cause found, and the remedy of the last proposal, its
+    # amount in minor units (cents) of whatever currency it was offered in.
+    root_cause_id: int = 0
+    remedy_type: str = ""
+    remedy_minor: int = 0
 
 
-def snapshot_of(complaint: Complaint, zone: tzinfo, *, appealed: bool, breached: bool) -> Snapshot:
+def snapshot_of(
+    complaint: Complaint,
+    zone: tzinfo,
+    *,
+    appealed: bool,
+    breached: bool,
+    remedy: tuple[str, Decimal | None] | None = None,
+) -> Snapshot:
     """`zone`: the organisation's, whose calendar days the dashboards count in. The status is
-    read, not `is_final`, which the database computes and an unsaved change has not."""
+    read, not `is_final`, which the database computes and an unsaved change has not.
+    `remedy`: the type and amount of its last proposal, when there is one."""
     closed_at: datetime | None = complaint.closed_at
     is_closed = closed_at is not None and complaint.status in FINAL_STATUSES
     return Snapshot(
@@ -80,6 +99,9 @@ def snapshot_of(complaint: Complaint, zone: tzinfo, *, appealed: bool, breached:
         breached=breached,
         risks=frozenset(risk for risk in RISKS if getattr(complaint, f"risk_{risk}")),
         anger=complaint.anger_score or 0,
+        root_cause_id=complaint.root_cause_id or 0,
+        remedy_type=remedy[0] if remedy else "",
+        remedy_minor=int((remedy[1] or 0) * 100) if remedy else 0,
     )
 
 
@@ -115,15 +137,43 @@ def contributions(snapshot: Snapshot | None) -> dict[Key, Counter[str]]:
     return rows
 
 
+def cause_contributions(snapshot: Snapshot | None) -> dict[CauseKey, Counter[str]]:
+    """What a closed complaint adds to the causes' roll-up (nothing before it is closed)."""
+    if snapshot is None or not snapshot.counted or snapshot.closed_day is None:
+        return {}
+    key = (
+        snapshot.closed_day,
+        snapshot.unit_id,
+        snapshot.category_id,
+        snapshot.channel,
+        snapshot.grade,
+        snapshot.root_cause_id,
+        snapshot.remedy_type,
+    )
+    counts = Counter(
+        closed=1, closed_hours=snapshot.closed_hours, remedy_minor=snapshot.remedy_minor
+    )
+    return {key: counts}
+
+
+def cause_difference(
+    before: Snapshot | None, after: Snapshot | None
+) -> dict[CauseKey, dict[str, int]]:
+    return _changes(cause_contributions(before), cause_contributions(after), CAUSE_MEASURES)
+
+
 def difference(before: Snapshot | None, after: Snapshot | None) -> dict[Key, dict[str, int]]:
     """What to add to each roll-up row (negative to take away) when a complaint's snapshot
     goes from `before` to `after`; rows with nothing to change are left out."""
-    change: dict[Key, dict[str, int]] = {}
-    old, new = contributions(before), contributions(after)
+    return _changes(contributions(before), contributions(after), MEASURES)
+
+
+def _changes(old: dict, new: dict, measures: tuple[str, ...]) -> dict:
+    change = {}
     for key in old.keys() | new.keys():
         deltas = {
             measure: new.get(key, Counter())[measure] - old.get(key, Counter())[measure]
-            for measure in MEASURES
+            for measure in measures
         }
         if any(deltas.values()):
             change[key] = deltas

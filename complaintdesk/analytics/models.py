@@ -44,6 +44,9 @@ class ComplaintTally(models.Model):
     # The risk flags set, as comma-separated codes ("media,vip"); anger 0: no score.
     risks = models.CharField(max_length=80)
     anger = models.SmallIntegerField()
+    root_cause_id = models.IntegerField(default=0)
+    remedy_type = models.CharField(max_length=16, default="")
+    remedy_minor = models.BigIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"tally of complaint {self.complaint_id}"
@@ -100,6 +103,45 @@ class DailyFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} unit {self.unit_id}: {self.received} received"
+
+
+class CauseFigure(models.Model):
+    """What closing complaints cost, per organisation, day of closing, handling unit,
+    category, channel, grade, root cause and remedy: closed, the hours they took, and the
+    remedies offered (minor units). A missing category or root cause is 0; no remedy is ""."""
+
+    organisation_id = models.IntegerField()
+    day = models.DateField()
+    unit_id = models.IntegerField()
+    category_id = models.IntegerField()
+    channel = models.CharField(max_length=20)
+    grade = models.CharField(max_length=12)
+    root_cause_id = models.IntegerField()
+    remedy_type = models.CharField(max_length=16)
+
+    closed = models.IntegerField(default=0)
+    closed_hours = models.BigIntegerField(default=0)
+    remedy_minor = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "organisation_id",
+                    "day",
+                    "unit_id",
+                    "category_id",
+                    "channel",
+                    "grade",
+                    "root_cause_id",
+                    "remedy_type",
+                ],
+                name="cause_figure_key",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} unit {self.unit_id} cause {self.root_cause_id}: {self.closed}"
 
 
 class ExecutiveRead(models.Model):
@@ -197,3 +239,38 @@ class SpikeAlert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dimension} {self.key_id}, week of {self.week_start}: {self.observed}"
+
+
+class ReportFrequency(models.TextChoices):
+    WEEKLY = "weekly", _("Weekly (Monday to Sunday)")
+    MONTHLY = "monthly", _("Monthly")
+
+
+class ReportSubscription(models.Model):
+    """A person's standing order for the dashboard's figures by mail, as Excel and PDF, for
+    each past week or month; `last_sent_until` is the last day of the last period sent."""
+
+    subscriber = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="report_subscriptions",
+        verbose_name=_("subscriber"),
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, verbose_name=_("organisation")
+    )
+    frequency = models.CharField(_("frequency"), max_length=10, choices=ReportFrequency.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_sent_until = models.DateField(_("sent up to"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("report subscription")
+        verbose_name_plural = _("report subscriptions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscriber", "organisation", "frequency"], name="report_subscribed_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subscriber} · {self.organisation} · {self.frequency}"

@@ -8,6 +8,8 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from complaintdesk.core.workbooks import Sheet
+
 from .selectors import Chart, Dashboard
 
 TITLES = {
@@ -20,6 +22,9 @@ TITLES = {
     "backlog": _("Open now, by age in days"),
     "risks": _("Risk flags"),
     "anger": _("Anger score (1 calm – 5 furious)"),
+    "root_causes": _("Root causes of the complaints closed (Pareto)"),
+    "cost_by_cause": _("What complaints cost, by root cause"),
+    "cost_by_unit": _("What complaints cost, by unit"),
 }
 SERIES = {
     "received": _("Received"),
@@ -28,8 +33,12 @@ SERIES = {
     "breached": _("Time standard breached"),
     "reopened": _("Reopened"),
     "appealed": _("Appealed"),
+    "cumulative_share": _("Running share (%)"),
+    "remedies": _("Remedies offered"),
+    "handling_days": _("Days of handling"),
 }
 NOTHING = _("Nothing in this period.")
+DUAL_AXES = frozenset({"cost_by_cause", "cost_by_unit"})
 # Line over time, pies for shares of a whole, lying bars where names are long, bars else.
 KINDS = {
     "over_time": "line",
@@ -39,6 +48,9 @@ KINDS = {
     "by_category": "hbar",
     "by_site": "hbar",
     "risks": "hbar",
+    "root_causes": "pareto",
+    "cost_by_cause": "hbar",
+    "cost_by_unit": "hbar",
 }
 
 
@@ -62,6 +74,8 @@ def chart_data(dashboard: Dashboard) -> list[dict]:
             ],
             "links": [queue_address(bar.queue) for bar in chart.bars],
             "empty": "" if any(any(bar.values) for bar in chart.bars) else str(NOTHING),
+            # Money and days on one chart: the second series has an axis of its own.
+            "dual": chart.key in DUAL_AXES,
         }
         for chart in dashboard.charts
     ]
@@ -110,3 +124,20 @@ def chart_table(chart: Chart) -> dict:
             for row, bar in zip(rows, chart.bars, strict=True)
         ],
     }
+
+
+def dashboard_sheets(dashboard: Dashboard) -> list[Sheet]:
+    """The workbook's sheets: the headline, then each chart as a table."""
+    sheets = [
+        Sheet(
+            str(_("Summary")),
+            [str(_("Figure")), str(_("Value"))],
+            [32, 16],
+            [[rate.label, rate.value] for rate in headline(dashboard)],
+        )
+    ]
+    for chart in dashboard.charts:
+        headers, rows = chart_rows(chart)
+        widths = [28] + [14] * (len(headers) - 1)
+        sheets.append(Sheet(str(TITLES[chart.key]), headers, widths, rows))
+    return sheets

@@ -137,7 +137,7 @@ def _over_time(period: QuerySet, filters: DashboardFilters) -> Chart:
         end = _bucket_end(start, monthly)
         chart.bars.append(
             Bar(
-                start.strftime("%Y-%m") if monthly else start.isoformat(),
+                start.strftime("%Y-%m") if monthly else max(start, filters.start).isoformat(),
                 values,
                 filters.queue(
                     received_from=max(start, filters.start).isoformat(),

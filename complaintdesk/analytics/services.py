@@ -9,22 +9,41 @@ one read of the tallies, one upsert of the roll-up, one of the tallies.
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import tzinfo
+from decimal import Decimal
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import connection
 
 from complaintdesk.accounts.models import Organisation
-from complaintdesk.complaints.choices import Status
-from complaintdesk.complaints.models import Complaint, ComplaintEvent
+from complaintdesk.complaints.choices import FINAL_STATUSES
+from complaintdesk.complaints.models import Complaint, Proposal
 from complaintdesk.core.gathered import Gathering, gathering_register
 from complaintdesk.core.request_memo import memoised
 from complaintdesk.core.zones import zone_named
-from complaintdesk.sla.models import ComplaintClock
 
-from .measures import MEASURES, RISKS, Key, Snapshot, difference, snapshot_of
-from .models import ComplaintTally, DailyFigure
+from .measures import (
+    CAUSE_MEASURES,
+    MEASURES,
+    Snapshot,
+    cause_difference,
+    difference,
+    snapshot_of,
+)
+from .models import CauseFigure, ComplaintTally, DailyFigure
 
 KEY_COLUMNS = ("organisation_id", "day", "unit_id", "site_id", "category_id", "channel", "grade")
+CAUSE_KEY_COLUMNS = (
+    "organisation_id",
+    "day",
+    "unit_id",
+    "category_id",
+    "channel",
+    "grade",
+    "root_cause_id",
+    "remedy_type",
+)
+# Complaints refreshed in one go by an import's rows.
+REFRESH_BATCH = 5000
 # Rows per upsert statement: 26 parameters a row stays far below SQLite's 32,766.
 UPSERT_ROWS = 500
 
@@ -53,8 +72,8 @@ def tally_refresh(
 def tallies_refresh(complaints: list[Complaint]) -> None:
     """`tally_refresh` for many complaints at once (an import's rows): a few queries in all."""
     changes = [_Change(complaint, False, False, new=True) for complaint in complaints]
-    for start in range(0, len(changes), REBUILD_BATCH):
-        _refresh_many(changes[start : start + REBUILD_BATCH])
+    for start in range(0, len(changes), REFRESH_BATCH):
+        _refresh_many(changes[start : start + REFRESH_BATCH])
 
 
 def _refresh_many(changes: list[_Change]) -> None:
@@ -72,24 +91,25 @@ def _refresh_many(changes: list[_Change]) -> None:
     known = [pk for pk, change in latest.items() if not change.new]
     tallies = ComplaintTally.objects.in_bulk(known) if known else {}
     zones = _zones([change.complaint for change in latest.values()])
-    rows: dict[tuple[int, Key], Counter[str]] = defaultdict(Counter)
+    remedies = last_remedies([pk for pk, c in latest.items() if is_closed(c.complaint)])
+    counts = Counts()
     written: list[ComplaintTally] = []
     for pk, change in latest.items():
         tally = tallies.get(pk)
-        before = _snapshot_from(tally) if tally is not None else None
+        before = snapshot_from(tally) if tally is not None else None
         complaint = change.complaint
         after = snapshot_of(
             complaint,
             zones[complaint.organisation_id],
             appealed=change.appealed or bool(tally and tally.appealed),
             breached=change.breached or bool(tally and tally.breached),
+            remedy=remedies.get(pk),
         )
         if after == before:
             continue
-        for key, deltas in difference(before, after).items():
-            rows[(complaint.organisation_id, key)].update(deltas)
-        written.append(_tally_of(pk, complaint.organisation_id, after))
-    _add(rows)
+        counts.add(complaint.organisation_id, before, after)
+        written.append(tally_of(pk, complaint.organisation_id, after))
+    counts.write()
     if written:
         ComplaintTally.objects.bulk_create(
             written,
@@ -104,6 +124,48 @@ def _refresh_many(changes: list[_Change]) -> None:
 _GATHERED: Gathering[_Change] = Gathering("analytics tallies", _refresh_many)
 tallies_gathered = _GATHERED.block
 gathering_register(tallies_gathered)
+
+
+class Counts:
+    """The differences of many complaints, summed per roll-up row, written in a few upserts."""
+
+    def __init__(self) -> None:
+        self.daily: dict[tuple, Counter[str]] = defaultdict(Counter)
+        self.causes: dict[tuple, Counter[str]] = defaultdict(Counter)
+
+    def add(self, organisation_id: int, before: Snapshot | None, after: Snapshot | None) -> None:
+        for day_key, deltas in difference(before, after).items():
+            self.daily[(organisation_id, *day_key)].update(deltas)
+        for cause_key, deltas in cause_difference(before, after).items():
+            self.causes[(organisation_id, *cause_key)].update(deltas)
+
+    def __len__(self) -> int:
+        return len(self.daily) + len(self.causes)
+
+    def write(self) -> None:
+        _add(DailyFigure, KEY_COLUMNS, MEASURES, self.daily)
+        _add(CauseFigure, CAUSE_KEY_COLUMNS, CAUSE_MEASURES, self.causes)
+        self.daily.clear()
+        self.causes.clear()
+
+
+def is_closed(complaint: Complaint) -> bool:
+    return complaint.closed_at is not None and complaint.status in FINAL_STATUSES
+
+
+def last_remedies(complaint_ids: list[int]) -> dict[int, tuple[str, Decimal | None]]:
+    """Each complaint's last proposal's remedy and amount: what closing it cost."""
+    if not complaint_ids:
+        return {}
+    found: dict[int, tuple[str, Decimal | None]] = {}
+    proposals = Proposal.objects.filter(complaint_id__in=complaint_ids).order_by(
+        "complaint_id", "proposed_at", "id"
+    )
+    for complaint_id, remedy, amount in proposals.values_list(
+        "complaint_id", "remedy_type", "amount"
+    ):
+        found[complaint_id] = (remedy, amount)
+    return found
 
 
 def _zones(complaints: list[Complaint]) -> dict[int, tzinfo]:
@@ -129,7 +191,7 @@ def _zones(complaints: list[Complaint]) -> dict[int, tzinfo]:
 _ORGANISATION = Complaint._meta.get_field("organisation")
 
 
-def _snapshot_from(tally: ComplaintTally) -> Snapshot:
+def snapshot_from(tally: ComplaintTally) -> Snapshot:
     return Snapshot(
         counted=tally.counted,
         received_day=tally.received_day,
@@ -146,10 +208,13 @@ def _snapshot_from(tally: ComplaintTally) -> Snapshot:
         breached=tally.breached,
         risks=frozenset(filter(None, tally.risks.split(","))),
         anger=tally.anger,
+        root_cause_id=tally.root_cause_id,
+        remedy_type=tally.remedy_type,
+        remedy_minor=tally.remedy_minor,
     )
 
 
-def _tally_of(pk: int, organisation_id: int, snapshot: Snapshot) -> ComplaintTally:
+def tally_of(pk: int, organisation_id: int, snapshot: Snapshot) -> ComplaintTally:
     return ComplaintTally(
         complaint_id=pk,
         organisation_id=organisation_id,
@@ -168,105 +233,36 @@ def _tally_of(pk: int, organisation_id: int, snapshot: Snapshot) -> ComplaintTal
         breached=snapshot.breached,
         risks=",".join(sorted(snapshot.risks)),
         anger=snapshot.anger,
+        root_cause_id=snapshot.root_cause_id,
+        remedy_type=snapshot.remedy_type,
+        remedy_minor=snapshot.remedy_minor,
     )
 
 
-def _add(rows: dict[tuple[int, Key], Counter[str]]) -> None:
-    """Add the counts to the roll-up in one statement per UPSERT_ROWS rows, creating rows not
+def _add(
+    model: type[DailyFigure] | type[CauseFigure],
+    key_columns: tuple[str, ...],
+    measures: tuple[str, ...],
+    rows: dict[tuple, Counter[str]],
+) -> None:
+    """Add the counts to a roll-up in one statement per UPSERT_ROWS rows, creating rows not
     there yet. In key order, so that two transactions adding to the same rows take their row
     locks in the same order (PostgreSQL) and never deadlock."""
     items = sorted((key, counts) for key, counts in rows.items() if any(counts.values()))
     if not items:
         return
-    table = connection.ops.quote_name(DailyFigure._meta.db_table)
-    columns = (*KEY_COLUMNS, *MEASURES)
-    updates = ", ".join(f"{m} = {table}.{m} + excluded.{m}" for m in MEASURES)
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = (*key_columns, *measures)
+    updates = ", ".join(f"{m} = {table}.{m} + excluded.{m}" for m in measures)
     with connection.cursor() as cursor:
         for start in range(0, len(items), UPSERT_ROWS):
             batch = items[start : start + UPSERT_ROWS]
             values = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(batch))
             params: list[Any] = []
-            for (organisation_id, key), counts in batch:
-                params += [organisation_id, *key, *(counts[m] for m in MEASURES)]
+            for key, counts in batch:
+                params += [*key, *(counts[m] for m in measures)]
             cursor.execute(
                 f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} "
-                f"ON CONFLICT ({', '.join(KEY_COLUMNS)}) DO UPDATE SET {updates}",
+                f"ON CONFLICT ({', '.join(key_columns)}) DO UPDATE SET {updates}",
                 params,
             )
-
-
-# --- rebuild ------------------------------------------------------------------------------
-
-REBUILD_BATCH = 5000
-
-
-def analytics_rebuild(organisation: Organisation | None = None) -> int:
-    """Throw the roll-up and the tallies away (of one organisation, or all) and count them
-    again from the raw complaints; returns how many complaints were read. For data loaded
-    around the services (a bulk load, a restore) and as the proof that the kept roll-up is
-    right. Live changes wait for it: the tables are locked until it commits."""
-    complaints = Complaint.objects.all()
-    tallies = ComplaintTally.objects.all()
-    figures = DailyFigure.objects.all()
-    if organisation is not None:
-        complaints = complaints.filter(organisation=organisation)
-        tallies = tallies.filter(organisation_id=organisation.pk)
-        figures = figures.filter(organisation_id=organisation.pk)
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"LOCK TABLE {ComplaintTally._meta.db_table}, {DailyFigure._meta.db_table} "
-                    "IN ACCESS EXCLUSIVE MODE"
-                )
-        tallies.delete()
-        figures.delete()
-        appealed = set(
-            ComplaintEvent.objects.filter(
-                status_after=Status.APPEAL, complaint__in=complaints
-            ).values_list("complaint_id", flat=True)
-        )
-        breached = set(
-            ComplaintClock.objects.filter(
-                breached_at__isnull=False, complaint__in=complaints
-            ).values_list("complaint_id", flat=True)
-        )
-        zones = {
-            pk: zone_named(name) for pk, name in Organisation.objects.values_list("pk", "time_zone")
-        }
-        rows: dict[tuple[int, Key], Counter[str]] = defaultdict(Counter)
-        batch: list[ComplaintTally] = []
-        read = 0
-        for complaint in complaints.only(*_SNAPSHOT_FIELDS).order_by("pk").iterator(REBUILD_BATCH):
-            read += 1
-            snapshot = snapshot_of(
-                complaint,
-                zones[complaint.organisation_id],
-                appealed=complaint.pk in appealed,
-                breached=complaint.pk in breached,
-            )
-            for key, deltas in difference(None, snapshot).items():
-                rows[(complaint.organisation_id, key)].update(deltas)
-            batch.append(_tally_of(complaint.pk, complaint.organisation_id, snapshot))
-            if len(batch) == REBUILD_BATCH:
-                ComplaintTally.objects.bulk_create(batch)
-                batch = []
-        ComplaintTally.objects.bulk_create(batch)
-        _add(rows)
-    return read
-
-
-_SNAPSHOT_FIELDS = (
-    "organisation_id",
-    "status",
-    "received_at",
-    "closed_at",
-    "unit_id",
-    "site_id",
-    "category_id",
-    "channel",
-    "grade",
-    "reopened_count",
-    "anger_score",
-    *(f"risk_{risk}" for risk in RISKS),
-)

@@ -18,9 +18,11 @@ from complaintdesk.notifications.models import NotificationKind
 from complaintdesk.sla.hooks import ClockBreached, SweepRan
 
 from .messages import recurring_issue
+from .models import ReportSubscription
+from .reports import period_due, report_claim
 from .services import tallies_refresh, tally_refresh
 from .spike_checks import last_complete_week, spikes_claim_week
-from .tasks import spikes_check_task
+from .tasks import report_pack_task, spikes_check_task
 
 
 def on_changed(
@@ -53,6 +55,25 @@ def on_sweep(event: SweepRan) -> None:
             spikes_check_task.enqueue(organisation.pk, week_end.isoformat())
             queued += 1
     event.report["spike_checks_queued"] = queued
+    event.report["report_packs_queued"] = _reports_due(event)
+
+
+def _reports_due(event: SweepRan) -> int:
+    """Each subscriber's past week or month, once it is over where their organisation is."""
+    queued = 0
+    for subscription in ReportSubscription.objects.select_related("organisation"):
+        today = event.now.astimezone(zone_named(subscription.organisation.time_zone)).date()
+        period = period_due(subscription, today)
+        if period is not None and report_claim(subscription, period[1]):
+            before = subscription.last_sent_until
+            report_pack_task.enqueue(
+                subscription.pk,
+                period[0].isoformat(),
+                period[1].isoformat(),
+                before.isoformat() if before else None,
+            )
+            queued += 1
+    return queued
 
 
 def connect() -> None:

@@ -8,4 +8,5 @@ urlpatterns = [
     path("export.xlsx", views.dashboard_export, name="export"),
     path("executive/", views.executive, name="executive"),
     path("read/<str:reference>/", views.executive_read, name="read"),
+    path("subscriptions/", views.report_subscription, name="subscription"),
 ]

@@ -8,22 +8,25 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from complaintdesk.accounts.models import User
 from complaintdesk.complaints.models import Complaint
 from complaintdesk.core.errors import DomainError, NotFound
-from complaintdesk.core.workbooks import Sheet, xlsx_sheets
+from complaintdesk.core.workbooks import xlsx_sheets
 
 from .alert_rows import alerts_in_sight
+from .cause_selectors import dashboard_with_causes
 from .executive import executive_overview, is_executive, top_reasons
 from .forms import DashboardForm
+from .models import ReportFrequency
 from .periods import month_asked, month_bounds
-from .presenting import TITLES, chart_data, chart_rows, chart_table, headline, queue_address
+from .presenting import chart_data, chart_table, dashboard_sheets, headline, queue_address
 from .reads import executive_read_record
+from .reports import report_subscribe, report_subscriptions_of
 from .scope import dashboard_organisations, dashboard_scope
-from .selectors import dashboard_figures
 
 
 class _Request(HttpRequest):
@@ -37,7 +40,7 @@ def dashboard(request: _Request) -> HttpResponse:
     if scope is None:
         return render(request, "analytics/dashboard.html", {"scope": None})
     form = DashboardForm(request.GET, scope=scope)
-    figures = dashboard_figures(scope, form.filters())
+    figures = dashboard_with_causes(scope, form.filters())
     return render(
         request,
         "analytics/dashboard.html",
@@ -51,6 +54,7 @@ def dashboard(request: _Request) -> HttpResponse:
             "tables": [chart_table(chart) for chart in figures.charts],
             "export_query": request.GET.urlencode(),
             "alerts": alerts_in_sight(scope),
+            "subscriptions": report_subscriptions_of(request.user, scope.organisation),
         },
     )
 
@@ -63,20 +67,8 @@ def dashboard_export(request: _Request) -> HttpResponseBase:
         return render(request, "analytics/dashboard.html", {"scope": None}, status=404)
     form = DashboardForm(request.GET, scope=scope)
     filters = form.filters()
-    figures = dashboard_figures(scope, filters)
-    sheets = [
-        Sheet(
-            _("Summary"),
-            [_("Figure"), _("Value")],
-            [32, 16],
-            [[rate.label, rate.value] for rate in headline(figures)],
-        )
-    ]
-    for chart in figures.charts:
-        headers, rows = chart_rows(chart)
-        sheets.append(
-            Sheet(str(TITLES[chart.key]), headers, [28] + [14] * (len(headers) - 1), rows)
-        )
+    figures = dashboard_with_causes(scope, filters)
+    sheets = dashboard_sheets(figures)
     name = f"dashboard-{scope.organisation.code}-{filters.start}-{filters.end}.xlsx"
     return FileResponse(xlsx_sheets(sheets), as_attachment=True, filename=name)
 
@@ -124,3 +116,25 @@ def landing(request: HttpRequest) -> HttpResponse:
     if user.is_authenticated and is_executive(cast(User, user)):
         return redirect("analytics:executive")
     return redirect("complaints:list")
+
+
+@login_required
+@require_POST
+def report_subscription(request: _Request) -> HttpResponse:
+    """Start or stop the weekly or monthly pack of this dashboard by mail."""
+    scope = dashboard_scope(request.user, request.POST.get("organisation", ""))
+    if scope is None:
+        raise Http404
+    frequency = request.POST.get("frequency", "")
+    subscribed = request.POST.get("subscribed") == "1"
+    try:
+        report_subscribe(request.user, scope.organisation, frequency, subscribed=subscribed)
+    except DomainError as refused:
+        messages.error(request, str(refused))
+    else:
+        label = ReportFrequency(frequency).label
+        if subscribed:
+            messages.success(request, _("You will receive it by mail: %(f)s.") % {"f": label})
+        else:
+            messages.success(request, _("You will no longer receive it: %(f)s.") % {"f": label})
+    return redirect(f"{reverse('analytics:dashboard')}?organisation={scope.organisation.code}")

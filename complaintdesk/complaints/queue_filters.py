@@ -29,6 +29,7 @@ class QueueFilters:
     site: str = ""
     handler_id: int | None = None
     category: str = ""
+    root_cause: str = ""
     grade: str = ""
     channel: str = ""
     risk: str = ""
@@ -56,6 +57,8 @@ class QueueFilters:
             queryset = queryset.filter(handler_id=self.handler_id)
         if self.category:
             queryset = queryset.filter(category__code=self.category)
+        if self.root_cause:
+            queryset = queryset.filter(root_cause__code=self.root_cause)
         for field in ("grade", "channel"):
             if getattr(self, field):
                 queryset = queryset.filter(**{field: getattr(self, field)})

@@ -6,8 +6,10 @@ view, the counts beside it and an export of it never disagree.
 sitting in exactly those units. "My units" adds every unit below them (a district's sites).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from functools import cache
 
 from django.db import models
 from django.db.models import Q, QuerySet
@@ -20,7 +22,7 @@ from complaintdesk.core.zones import zone_named
 
 from . import hooks, permissions
 from .choices import OPEN_STATUSES
-from .models import Category, Complaint
+from .models import Category, Complaint, RootCause
 
 # Counts stop here: reading a million index entries to print "312,448" would cost more than
 # the page, and past a thousand the number no longer changes what anyone does next.
@@ -110,6 +112,8 @@ class QueueOptions:
     sites and handlers within their sight."""
 
     categories: list[Category]
+    # Read when the filter is shown or used (an export of a queue asks for none).
+    root_causes: Callable[[], list[RootCause]]
     # Every unit in sight, to narrow the queue to one unit's subtree (where it is handled).
     units: list[OrgUnit]
     sites: list[OrgUnit]
@@ -128,6 +132,13 @@ def queue_filter_options(user: User) -> QueueOptions:
         categories=list(
             Category.objects.filter(organisation_id__in=organisations, is_active=True).order_by(
                 "organisation_id", "sort_order", "code"
+            )
+        ),
+        root_causes=cache(
+            lambda: list(
+                RootCause.objects.filter(
+                    organisation_id__in=organisations, is_active=True
+                ).order_by("organisation_id", "code")
             )
         ),
         units=listed,

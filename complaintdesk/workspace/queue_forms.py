@@ -33,6 +33,7 @@ QUEUE_PARAMETERS = (
     "q",
     "grade",
     "category",
+    "root_cause",
     "channel",
     "risk",
     "unit",
@@ -70,6 +71,7 @@ class QueueForm(forms.Form):
     )
     grade = forms.ChoiceField(label=_("Grade"), choices=ANY + list(Grade.choices), required=False)
     category = forms.ChoiceField(label=_("Category"), required=False)
+    root_cause = forms.ChoiceField(label=_("Root cause"), required=False)
     channel = forms.ChoiceField(
         label=_("Channel"), choices=ANY + list(Channel.choices), required=False
     )
@@ -101,6 +103,9 @@ class QueueForm(forms.Form):
         }
         for name, choices in offered.items():
             cast(forms.ChoiceField, self.fields[name]).choices = ANY + choices
+        cast(forms.ChoiceField, self.fields["root_cause"]).choices = lambda: (
+            ANY + [(r.code, f"{r.code} · {r.label}") for r in options.root_causes()]
+        )
         quick_selects(self.fields)
         self.is_valid()  # a wrong value is shown as an error and filters nothing
 
@@ -120,6 +125,7 @@ class QueueForm(forms.Form):
                 site=self.value("site"),
                 handler_id=int(self.value("handler")) if self.value("handler") else None,
                 category=self.value("category"),
+                root_cause=self.value("root_cause"),
                 grade=self.value("grade"),
                 channel=self.value("channel"),
                 risk=self.value("risk"),

@@ -24,6 +24,9 @@ CHARTS = (
     "backlog",
     "risks",
     "anger",
+    "root_causes",
+    "cost_by_cause",
+    "cost_by_unit",
 )
 
 

@@ -3,6 +3,7 @@ in the reader's language, every table in the download."""
 
 import io
 from datetime import timedelta
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -10,11 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from complaintdesk.accounts.roles import Role
+from complaintdesk.complaints import services
 from complaintdesk.complaints.choices import Channel, Grade
 from complaintdesk.complaints.tests.factories import (
     CategoryFactory,
+    RootCauseFactory,
     UserFactory,
     complaint_at,
+    drive_to,
     org_tree,
     staff,
 )
@@ -110,7 +114,7 @@ def test_the_workbook_holds_the_summary_and_every_chart_as_a_table(client):
 
     # Then it opens in openpyxl with a summary sheet and one sheet per chart
     workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
-    assert len(workbook.sheetnames) == 1 + 9
+    assert len(workbook.sheetnames) == 1 + 12
     summary = {
         row[0]: row[1]
         for row in workbook[workbook.sheetnames[0]].iter_rows(min_row=2, values_only=True)
@@ -120,3 +124,35 @@ def test_the_workbook_holds_the_summary_and_every_chart_as_a_table(client):
         row[0]: row[1] for row in workbook["按投诉渠道"].iter_rows(min_row=2, values_only=True)
     }
     assert channels == {"电话": 2, "信函（书面）": 1}
+
+
+def test_the_pareto_ranks_the_causes_of_closed_complaints_and_costs_them(client):
+    # Given complaints closed for two root causes, three for one and one (paid 800) for another
+    tree = org_tree()
+    manager = staff(Role.DISTRICT_MANAGER, tree.district)
+    lift, noise = (RootCauseFactory(organisation=tree.organisation) for _ in range(2))
+    for cause, amount in ((lift, "0"), (lift, "0"), (lift, "0"), (noise, "800")):
+        complaint = complaint_at(tree.site)
+        drive_to(complaint, "investigating", by=manager)
+        services.complaint_record_investigation(
+            complaint, manager, findings="Found.", responsibility="organisation", root_cause=cause
+        )
+        services.complaint_propose(
+            complaint, manager, remedy_type="compensation", reasons="Ours.", amount=Decimal(amount)
+        )
+        drive_to(complaint, "closed", by=manager)
+    client.force_login(manager)
+
+    # When the dashboard is read
+    response = client.get(reverse("analytics:dashboard"))
+
+    # Then the Pareto puts the lift first (3 of 4, 75%), then the noise (100%)
+    pareto = next(c for c in response.context["charts"] if c["key"] == "root_causes")
+    assert pareto["labels"] == [lift.label, noise.label]
+    assert pareto["series"][0]["values"] == [3, 1]
+    assert pareto["series"][1]["values"] == [75, 100]
+    assert f"root_cause={lift.code}" in pareto["links"][0]
+    # And the cost by cause puts the 800 paid for the noise first
+    cost = next(c for c in response.context["charts"] if c["key"] == "cost_by_cause")
+    assert cost["labels"][0] == noise.label
+    assert cost["series"][0]["values"][0] == 800

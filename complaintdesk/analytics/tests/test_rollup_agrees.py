@@ -3,6 +3,7 @@ happened to the complaints: reclassified, closed, reopened, appealed, merged, wi
 breached; and the rebuild command counts the same from scratch."""
 
 from collections import Counter, defaultdict
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,8 +12,8 @@ from django.db.models.functions import Coalesce, TruncDate
 
 from complaintdesk.accounts.models import Organisation
 from complaintdesk.accounts.roles import Role
-from complaintdesk.analytics.models import ComplaintTally, DailyFigure
-from complaintdesk.analytics.services import analytics_rebuild
+from complaintdesk.analytics.models import CauseFigure, ComplaintTally, DailyFigure
+from complaintdesk.analytics.rebuild import analytics_rebuild
 from complaintdesk.complaints import services
 from complaintdesk.complaints.choices import Channel, Grade, Status
 from complaintdesk.complaints.models import Complaint, ComplaintEvent
@@ -22,6 +23,9 @@ from complaintdesk.complaints.tests.factories import (
     drive_to,
     manager_for,
     org_tree,
+    record_investigation,
+    reply,
+    settle,
     staff,
 )
 from complaintdesk.sla.models import ComplaintClock
@@ -98,6 +102,39 @@ def _rollup(organisation: Organisation) -> dict[tuple, Counter]:
     return figures
 
 
+def _direct_causes(organisation: Organisation) -> dict[tuple, Counter]:
+    """What closing cost, counted straight from the complaints and their last proposals."""
+    zone = ZoneInfo(organisation.time_zone)
+    figures: dict[tuple, Counter] = defaultdict(Counter)
+    closed = Complaint.objects.filter(organisation=organisation, is_final=True)
+    for complaint in closed.exclude(status=Status.MERGED).exclude(closed_at=None):
+        last = complaint.proposals.order_by("proposed_at", "id").last()
+        key = (
+            complaint.closed_at.astimezone(zone).date(),
+            complaint.unit_id,
+            complaint.category_id or 0,
+            complaint.channel,
+            complaint.grade,
+            complaint.root_cause_id or 0,
+            last.remedy_type if last else "",
+        )
+        hours = int((complaint.closed_at - complaint.received_at).total_seconds() // 3600)
+        amount = int((last.amount or 0) * 100) if last else 0
+        figures[key].update(closed=1, closed_hours=max(hours, 0), remedy_minor=amount)
+    return {key: +counts for key, counts in figures.items()}
+
+
+def _cause_rollup(organisation: Organisation) -> dict[tuple, Counter]:
+    figures = {}
+    for row in CauseFigure.objects.filter(organisation_id=organisation.pk).values():
+        key = (row["day"], row["unit_id"], row["category_id"], row["channel"], row["grade"],
+               row["root_cause_id"], row["remedy_type"])  # fmt: skip
+        counts = +Counter({m: row[m] for m in ("closed", "closed_hours", "remedy_minor")})
+        if counts:
+            figures[key] = counts
+    return figures
+
+
 def _busy_organisation() -> Organisation:
     """Complaints received over three days in three units, then handled every which way."""
     tree = org_tree()
@@ -140,6 +177,18 @@ def _busy_organisation() -> Organisation:
     drive_to(merged, "merged")
     drive_to(withdrawn, "withdrawn")
     drive_to(moved_on, "investigating", handler=handler)
+    # One more closed with compensation paid: what closing it cost is counted by its cause
+    paid = complaint_at(tree.other_site, channel=Channel.LETTER, received_at=received[1])
+    drive_to(paid, "investigating", handler=handler)
+    record_investigation(paid, manager_for(paid))
+    services.complaint_propose(
+        paid, manager_for(paid), remedy_type="compensation", reasons="Water damage.",
+        amount=Decimal("800.50"),
+    )  # fmt: skip
+    reply(paid, paid.received_by)
+    services.complaint_start_follow_up(paid, manager_for(paid))
+    settle(paid, manager_for(paid))
+    services.complaint_close(paid, manager_for(paid))
     # Every open deadline long past: clocks breach and complaints climb the ladder.
     sla_sweep(local("HK", "2026-04-20 12:00"))
     services.complaint_classify(left, manager, category=lift, risk_regulator=True)
@@ -155,12 +204,18 @@ def test_the_rollup_equals_a_direct_count_after_every_kind_of_change():
     assert sum(c["breached"] for c in direct.values()) > 0  # the sweep did breach something
     assert sum(c["appealed"] for c in direct.values()) == 1
     assert _rollup(organisation) == direct
+    causes = _direct_causes(organisation)
+    assert sum(c["closed"] for c in causes.values()) >= 2
+    assert any(key[5] for key in causes)  # a root cause was found for one of them
+    assert sum(c["remedy_minor"] for c in causes.values()) == 80050
+    assert _cause_rollup(organisation) == causes
 
 
 def test_rebuilding_counts_the_same_as_the_rollup_kept_by_the_events():
     # Given a roll-up kept by the events
     organisation = _busy_organisation()
     kept = _rollup(organisation)
+    kept_causes = _cause_rollup(organisation)
     tallies = list(ComplaintTally.objects.order_by("pk").values())
 
     # When it is thrown away and counted again from the complaints
@@ -169,6 +224,7 @@ def test_rebuilding_counts_the_same_as_the_rollup_kept_by_the_events():
     # Then the same figures and tallies come back
     assert read == Complaint.objects.filter(organisation=organisation).count()
     assert _rollup(organisation) == kept
+    assert _cause_rollup(organisation) == kept_causes
     assert list(ComplaintTally.objects.order_by("pk").values()) == tallies
 
 

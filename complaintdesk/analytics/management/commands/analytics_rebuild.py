@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from complaintdesk.accounts.models import Organisation
 from complaintdesk.analytics.models import ComplaintTally
-from complaintdesk.analytics.services import analytics_rebuild
+from complaintdesk.analytics.rebuild import analytics_rebuild
 
 
 class Command(BaseCommand):

@@ -23,6 +23,21 @@
         }],
       };
     }
+    if (chart.kind === "pareto") {
+      return {
+        tooltip: { trigger: "axis" },
+        legend: { bottom: 0 },
+        grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
+        xAxis: { type: "category", data: chart.labels,
+                 axisLabel: { interval: 0, rotate: 30, width: 90, overflow: "truncate" } },
+        yAxis: [{ type: "value", minInterval: 1 },
+                { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } }],
+        series: [
+          { name: chart.series[0].name, type: "bar", data: chart.series[0].values },
+          { name: chart.series[1].name, type: "line", yAxisIndex: 1, data: chart.series[1].values },
+        ],
+      };
+    }
     const many = chart.series.length > 1;
     const lying = chart.kind === "hbar";
     const names = {
@@ -33,14 +48,18 @@
       axisLabel: lying ? { width: 150, overflow: "truncate" } : { hideOverlap: true },
     };
     const counts = { type: "value", minInterval: 1 };
+    // Two measures of different units (money, days): the second on an axis of its own.
+    const values = chart.dual ? [counts, { type: "value", minInterval: 1, position: lying ? "top" : "right" }] : counts;
     return {
       tooltip: tooltip,
       legend: many ? { bottom: 0 } : undefined,
-      grid: { left: 8, right: 16, top: 16, bottom: many ? 40 : 8, containLabel: true },
-      xAxis: lying ? counts : names,
-      yAxis: lying ? names : counts,
-      series: chart.series.map(function (series) {
-        return { name: series.name, type: lying ? "bar" : chart.kind, data: series.values };
+      grid: { left: 8, right: 16, top: chart.dual ? 32 : 16, bottom: many ? 40 : 8, containLabel: true },
+      xAxis: lying ? values : names,
+      yAxis: lying ? names : values,
+      series: chart.series.map(function (series, index) {
+        const drawn = { name: series.name, type: lying ? "bar" : chart.kind, data: series.values };
+        if (chart.dual && index > 0) drawn[lying ? "xAxisIndex" : "yAxisIndex"] = 1;
+        return drawn;
       }),
     };
   }

@@ -5,7 +5,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from complaintdesk.analytics.services import analytics_rebuild
+from complaintdesk.analytics.rebuild import analytics_rebuild
 from complaintdesk.bench.dataset import bench_load, bench_loaded
 
 

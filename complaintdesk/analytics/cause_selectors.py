@@ -1,0 +1,132 @@
+"""Root causes and what complaints cost, from the causes' roll-up: the Pareto of causes of the
+complaints closed in a period, and the remedies and handling time per cause and per unit.
+Counted on the day of closing: a cause is known once the complaint is investigated."""
+
+from django.db.models import QuerySet, Sum
+from django.utils.translation import gettext as _
+
+from complaintdesk.accounts.models import PATH_SEGMENT_WIDTH
+from complaintdesk.complaints.models import Category, RootCause
+
+from .models import CauseFigure
+from .scope import DashboardScope
+from .selectors import Bar, Chart, Dashboard, DashboardFilters, dashboard_figures
+
+# Causes shown by name in the Pareto; the rest are one bar.
+PARETO_LENGTH = 12
+
+
+def dashboard_with_causes(scope: DashboardScope, filters: DashboardFilters) -> Dashboard:
+    """The dashboard's figures, and what the complaints closed in the period cost."""
+    dashboard = dashboard_figures(scope, filters)
+    dashboard.charts += cause_charts(scope, filters)
+    return dashboard
+
+
+def cause_charts(scope: DashboardScope, filters: DashboardFilters) -> list[Chart]:
+    rows = _in_scope(scope, filters)
+    return [
+        _pareto(rows, scope, filters),
+        _cost_by_cause(rows, scope, filters),
+        _cost_by_unit(rows, scope, filters),
+    ]
+
+
+def _in_scope(scope: DashboardScope, filters: DashboardFilters) -> QuerySet:
+    rows = CauseFigure.objects.filter(
+        organisation_id=scope.organisation.pk, day__gte=filters.start, day__lte=filters.end
+    )
+    chosen = scope.unit_named(filters.unit) if filters.unit else None
+    if chosen is not None:
+        rows = rows.filter(unit_id__in=[unit.pk for unit in scope.subtree(chosen)])
+    elif filters.unit or not scope.whole_organisation:
+        rows = rows.filter(unit_id__in=[unit.pk for unit in scope.units])
+    if filters.category:
+        category = Category.objects.filter(
+            organisation=scope.organisation, code=filters.category
+        ).first()
+        rows = rows.filter(category_id=category.pk if category else -1)
+    if filters.grade:
+        rows = rows.filter(grade=filters.grade)
+    if filters.channel:
+        rows = rows.filter(channel=filters.channel)
+    return rows
+
+
+def _by_cause(rows: QuerySet) -> list[tuple[int, int, int, int]]:
+    """(root cause, closed, hours, remedies in minor units), most closed first."""
+    summed = rows.values("root_cause_id").annotate(
+        n=Sum("closed"), hours=Sum("closed_hours"), cost=Sum("remedy_minor")
+    )
+    found = [
+        (r["root_cause_id"], r["n"] or 0, r["hours"] or 0, r["cost"] or 0)
+        for r in summed.order_by()
+    ]
+    return sorted((row for row in found if row[1]), key=lambda row: (-row[1], row[0]))
+
+
+def _names(scope: DashboardScope, ids: list[int]) -> dict[int, RootCause]:
+    return {c.pk: c for c in RootCause.objects.filter(organisation=scope.organisation, pk__in=ids)}
+
+
+def _pareto(rows: QuerySet, scope: DashboardScope, filters: DashboardFilters) -> Chart:
+    """Complaints closed per root cause, most first, with the running share of all of them:
+    the few causes behind most complaints are where prevention pays."""
+    causes = _by_cause(rows)
+    names = _names(scope, [cause for cause, *_rest in causes])
+    total = sum(n for _cause, n, _hours, _cost in causes)
+    chart = Chart("root_causes", ["closed", "cumulative_share"])
+    running = 0
+    shown = causes[:PARETO_LENGTH]
+    rest = sum(n for _cause, n, _hours, _cost in causes[PARETO_LENGTH:])
+    for cause, n, _hours, _cost in shown:
+        running += n
+        found = names.get(cause)
+        label = found.label if found else _("No root cause recorded")
+        queue = filters.queue(status="final", root_cause=found.code) if found else {}
+        chart.bars.append(Bar(label, [n, round(100 * running / total)], queue))
+    if rest:
+        chart.bars.append(Bar(_("All other causes"), [rest, 100], {}))
+    return chart
+
+
+def _cost_by_cause(rows: QuerySet, scope: DashboardScope, filters: DashboardFilters) -> Chart:
+    """Remedies offered (in whole units of money) and days of handling, per root cause."""
+    causes = sorted(_by_cause(rows), key=lambda row: (-row[3], -row[1]))[:PARETO_LENGTH]
+    names = _names(scope, [cause for cause, *_rest in causes])
+    chart = Chart("cost_by_cause", ["remedies", "handling_days"])
+    for cause, _n, hours, cost in causes:
+        found = names.get(cause)
+        label = found.label if found else _("No root cause recorded")
+        queue = filters.queue(status="final", root_cause=found.code) if found else {}
+        chart.bars.append(Bar(label, [round(cost / 100), round(hours / 24)], queue))
+    return chart
+
+
+def _cost_by_unit(rows: QuerySet, scope: DashboardScope, filters: DashboardFilters) -> Chart:
+    chosen = scope.unit_named(filters.unit) if filters.unit else None
+    parents = [chosen] if chosen else scope.roots
+    groups = parents
+    if len(parents) == 1:
+        depth = len(parents[0].path) + PATH_SEGMENT_WIDTH
+        groups = [u for u in scope.subtree(parents[0]) if len(u.path) == depth] or parents
+    paths = {unit.pk: unit.path for unit in scope.units}
+    totals: dict[str, list[int]] = {}
+    summed = rows.values("unit_id").annotate(hours=Sum("closed_hours"), cost=Sum("remedy_minor"))
+    for row in summed.order_by():
+        path = paths.get(row["unit_id"], "")
+        group = next((g for g in groups if path.startswith(g.path)), None)
+        bucket = group.code if group is not None else parents[0].code
+        before = totals.get(bucket, [0, 0])
+        totals[bucket] = [before[0] + (row["cost"] or 0), before[1] + (row["hours"] or 0)]
+    chart = Chart("cost_by_unit", ["remedies", "handling_days"])
+    for unit in [*groups, *parents]:
+        if unit.code in totals:
+            cost, hours = totals.pop(unit.code)
+            chart.bars.append(
+                Bar(
+                    unit.name, [round(cost / 100), round(hours / 24)], filters.queue(unit=unit.code)
+                )
+            )
+    chart.bars.sort(key=lambda bar: -bar.values[0])
+    return chart
