@@ -21,4 +21,5 @@ urlpatterns = [
     path("tasks/", include("complaintdesk.workspace.task_urls")),
     path("incidents/", include("complaintdesk.workspace.incident_urls")),
     path("dashboard/", include("complaintdesk.analytics.urls")),
+    path("prevention/", include("complaintdesk.prevention.urls")),
 ]

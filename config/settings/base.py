@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "complaintdesk.transfer",
     "complaintdesk.api",
     "complaintdesk.analytics",
+    "complaintdesk.prevention",
     # django-ninja's own templates and static files: the API docs without a CDN.
     "ninja",
     "complaintdesk.demo",
