@@ -2,15 +2,14 @@
 complaints closed in a period, and the remedies and handling time per cause and per unit.
 Counted on the day of closing: a cause is known once the complaint is investigated."""
 
-from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from complaintdesk.accounts.models import PATH_SEGMENT_WIDTH
-from complaintdesk.complaints.models import Category, RootCause
+from complaintdesk.complaints.models import RootCause
 
-from .models import CauseFigure
 from .scope import DashboardScope
 from .selectors import Bar, Chart, Dashboard, DashboardFilters, dashboard_figures
+from .sources import Source, source_for
 
 # Causes shown by name in the Pareto; the rest are one bar.
 PARETO_LENGTH = 12
@@ -24,55 +23,29 @@ def dashboard_with_causes(scope: DashboardScope, filters: DashboardFilters) -> D
 
 
 def cause_charts(scope: DashboardScope, filters: DashboardFilters) -> list[Chart]:
-    rows = _in_scope(scope, filters)
+    source = source_for(scope, filters)
+    causes = _by_cause(source)
     return [
-        _pareto(rows, scope, filters),
-        _cost_by_cause(rows, scope, filters),
-        _cost_by_unit(rows, scope, filters),
+        _pareto(causes, scope, filters),
+        _cost_by_cause(causes, scope, filters),
+        _cost_by_unit(source, scope, filters),
     ]
 
 
-def _in_scope(scope: DashboardScope, filters: DashboardFilters) -> QuerySet:
-    rows = CauseFigure.objects.filter(
-        organisation_id=scope.organisation.pk, day__gte=filters.start, day__lte=filters.end
-    )
-    chosen = scope.unit_named(filters.unit) if filters.unit else None
-    if chosen is not None:
-        rows = rows.filter(unit_id__in=[unit.pk for unit in scope.subtree(chosen)])
-    elif filters.unit or not scope.whole_organisation:
-        rows = rows.filter(unit_id__in=[unit.pk for unit in scope.units])
-    if filters.category:
-        category = Category.objects.filter(
-            organisation=scope.organisation, code=filters.category
-        ).first()
-        rows = rows.filter(category_id=category.pk if category else -1)
-    if filters.grade:
-        rows = rows.filter(grade=filters.grade)
-    if filters.channel:
-        rows = rows.filter(channel=filters.channel)
-    return rows
-
-
-def _by_cause(rows: QuerySet) -> list[tuple[int, int, int, int]]:
+def _by_cause(source: Source) -> list[tuple[int, int, int, int]]:
     """(root cause, closed, hours, remedies in minor units), most closed first."""
-    summed = rows.values("root_cause_id").annotate(
-        n=Sum("closed"), hours=Sum("closed_hours"), cost=Sum("remedy_minor")
-    )
-    found = [
-        (r["root_cause_id"], r["n"] or 0, r["hours"] or 0, r["cost"] or 0)
-        for r in summed.order_by()
-    ]
-    return sorted((row for row in found if row[1]), key=lambda row: (-row[1], row[0]))
+    summed = source.summed("root_cause_id", "closed", "closed_hours", "remedy_minor")
+    found = [(cause, n, hours, cost) for cause, (n, hours, cost) in summed.items() if n]
+    return sorted(found, key=lambda row: (-row[1], row[0]))
 
 
 def _names(scope: DashboardScope, ids: list[int]) -> dict[int, RootCause]:
     return {c.pk: c for c in RootCause.objects.filter(organisation=scope.organisation, pk__in=ids)}
 
 
-def _pareto(rows: QuerySet, scope: DashboardScope, filters: DashboardFilters) -> Chart:
+def _pareto(causes: list, scope: DashboardScope, filters: DashboardFilters) -> Chart:
     """Complaints closed per root cause, most first, with the running share of all of them:
     the few causes behind most complaints are where prevention pays."""
-    causes = _by_cause(rows)
     names = _names(scope, [cause for cause, *_rest in causes])
     total = sum(n for _cause, n, _hours, _cost in causes)
     chart = Chart("root_causes", ["closed", "cumulative_share"])
@@ -90,9 +63,9 @@ def _pareto(rows: QuerySet, scope: DashboardScope, filters: DashboardFilters) ->
     return chart
 
 
-def _cost_by_cause(rows: QuerySet, scope: DashboardScope, filters: DashboardFilters) -> Chart:
+def _cost_by_cause(causes: list, scope: DashboardScope, filters: DashboardFilters) -> Chart:
     """Remedies offered (in whole units of money) and days of handling, per root cause."""
-    causes = sorted(_by_cause(rows), key=lambda row: (-row[3], -row[1]))[:PARETO_LENGTH]
+    causes = sorted(causes, key=lambda row: (-row[3], -row[1]))[:PARETO_LENGTH]
     names = _names(scope, [cause for cause, *_rest in causes])
     chart = Chart("cost_by_cause", ["remedies", "handling_days"])
     for cause, _n, hours, cost in causes:
@@ -103,7 +76,7 @@ def _cost_by_cause(rows: QuerySet, scope: DashboardScope, filters: DashboardFilt
     return chart
 
 
-def _cost_by_unit(rows: QuerySet, scope: DashboardScope, filters: DashboardFilters) -> Chart:
+def _cost_by_unit(source: Source, scope: DashboardScope, filters: DashboardFilters) -> Chart:
     chosen = scope.unit_named(filters.unit) if filters.unit else None
     parents = [chosen] if chosen else scope.roots
     groups = parents
@@ -112,13 +85,12 @@ def _cost_by_unit(rows: QuerySet, scope: DashboardScope, filters: DashboardFilte
         groups = [u for u in scope.subtree(parents[0]) if len(u.path) == depth] or parents
     paths = {unit.pk: unit.path for unit in scope.units}
     totals: dict[str, list[int]] = {}
-    summed = rows.values("unit_id").annotate(hours=Sum("closed_hours"), cost=Sum("remedy_minor"))
-    for row in summed.order_by():
-        path = paths.get(row["unit_id"], "")
+    for unit_id, (cost, hours) in source.summed("unit_id", "remedy_minor", "closed_hours").items():
+        path = paths.get(unit_id, "")
         group = next((g for g in groups if path.startswith(g.path)), None)
         bucket = group.code if group is not None else parents[0].code
         before = totals.get(bucket, [0, 0])
-        totals[bucket] = [before[0] + (row["cost"] or 0), before[1] + (row["hours"] or 0)]
+        totals[bucket] = [before[0] + cost, before[1] + hours]
     chart = Chart("cost_by_unit", ["remedies", "handling_days"])
     for unit in [*groups, *parents]:
         if unit.code in totals:

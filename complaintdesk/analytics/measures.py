@@ -1,12 +1,13 @@
-"""What one complaint adds to the daily roll-up: pure functions, no database.
+"""What one complaint adds to the roll-ups: pure functions, no database.
 
 A complaint counts on the day it was received (received, still open, reopened, appealed,
 breached, its risk flags and anger) and, once it is closed, on the day it was closed (closed,
-and the hours it took). Its dimensions are those it has now: a complaint reclassified, moved
-to another unit or merged away stops counting where it was and counts where it is. The
-service that keeps the roll-up compares what a complaint added last time (its tally) with what
-it adds now and applies the difference, so the roll-up always equals this function summed over
-the raw table; the rebuild command sums it from scratch.
+the hours it took, the remedy offered; and, in the causes' roll-up, by its root cause). Its
+dimensions are those it has now: a complaint reclassified, moved to another unit or merged
+away stops counting where it was and counts where it is. The service that keeps the roll-ups
+compares what a complaint added last time (its tally) with what it adds now and applies the
+difference, so a roll-up always equals this function summed over the raw table; the rebuild
+command sums it from scratch.
 """
 
 from collections import Counter
@@ -26,6 +27,7 @@ MEASURES = (
     "open",
     "closed",
     "closed_hours",
+    "remedy_minor",
     "reopened",
     "appealed",
     "breached",
@@ -131,7 +133,9 @@ def contributions(snapshot: Snapshot | None) -> dict[Key, Counter[str]]:
         on_receipt[f"anger_{snapshot.anger}"] = 1
     rows: dict[Key, Counter[str]] = {(snapshot.received_day, *dims): +on_receipt}
     if snapshot.closed_day is not None:
-        on_closing = Counter(closed=1, closed_hours=snapshot.closed_hours)
+        on_closing = Counter(
+            closed=1, closed_hours=snapshot.closed_hours, remedy_minor=snapshot.remedy_minor
+        )
         key = (snapshot.closed_day, *dims)
         rows[key] = rows.get(key, Counter()) + on_closing
     return rows
@@ -178,3 +182,40 @@ def _changes(old: dict, new: dict, measures: tuple[str, ...]) -> dict:
         if any(deltas.values()):
             change[key] = deltas
     return change
+
+
+# --- the lattice ---------------------------------------------------------------------------
+# A dashboard at a million complaints cannot sum the fine roll-up: with seven dimensions it
+# has about a row per complaint. Each fine row is also added to cells of one dimension at a
+# time, per unit: by day with no dimension (totals, time, units, backlog), and by day and by
+# month for each of channel, grade, category and site (a chart of one of them over a long
+# period reads whole months, and days only at its edges). Root causes come from the causes'
+# rows. A cell is (grain, period, unit, dimension, value): "d" or "m", the day or the first of
+# the month, the unit, the dimension's name and its value as text ("" for none).
+CellKey = tuple[str, date, int, str, str]
+CELL_DIMENSIONS = ("channel", "grade", "category", "site")
+
+
+def cells_of(key: Key) -> list[CellKey]:
+    day, unit_id, site_id, category_id, channel, grade = key
+    values = {
+        "channel": channel,
+        "grade": grade,
+        "category": str(category_id),
+        "site": str(site_id),
+    }
+    month = day.replace(day=1)
+    found: list[CellKey] = [("d", day, unit_id, "", "")]
+    for dimension in CELL_DIMENSIONS:
+        found.append(("d", day, unit_id, dimension, values[dimension]))
+        found.append(("m", month, unit_id, dimension, values[dimension]))
+    return found
+
+
+def cause_cells_of(key: CauseKey) -> list[CellKey]:
+    day, unit_id, _category, _channel, _grade, root_cause_id, _remedy = key
+    cause = str(root_cause_id)
+    return [
+        ("d", day, unit_id, "root_cause", cause),
+        ("m", day.replace(day=1), unit_id, "root_cause", cause),
+    ]

@@ -52,23 +52,15 @@ class ComplaintTally(models.Model):
         return f"tally of complaint {self.complaint_id}"
 
 
-class DailyFigure(models.Model):
-    """Counts per organisation, day, handling unit, site, category, channel and grade: a
-    dashboard sums a few thousand of these rather than reading a million complaints. A missing
-    site or category is 0."""
-
-    organisation_id = models.IntegerField()
-    day = models.DateField()
-    unit_id = models.IntegerField()
-    site_id = models.IntegerField()
-    category_id = models.IntegerField()
-    channel = models.CharField(max_length=20)
-    grade = models.CharField(max_length=12)
+class Measures(models.Model):
+    """The counts of the fine roll-up and of the lattice's cells (measures.MEASURES)."""
 
     received = models.IntegerField(default=0)
     open = models.IntegerField(default=0)
     closed = models.IntegerField(default=0)
     closed_hours = models.BigIntegerField(default=0)
+    # Remedies offered for the complaints closed that day (minor units, as the causes' rows).
+    remedy_minor = models.BigIntegerField(default=0)
     reopened = models.IntegerField(default=0)
     appealed = models.IntegerField(default=0)
     breached = models.IntegerField(default=0)
@@ -84,6 +76,23 @@ class DailyFigure(models.Model):
     anger_3 = models.IntegerField(default=0)
     anger_4 = models.IntegerField(default=0)
     anger_5 = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class DailyFigure(Measures):
+    """Counts per organisation, day, handling unit, site, category, channel and grade: a
+    dashboard sums a few thousand of these rather than reading a million complaints. A missing
+    site or category is 0."""
+
+    organisation_id = models.IntegerField()
+    day = models.DateField()
+    unit_id = models.IntegerField()
+    site_id = models.IntegerField()
+    category_id = models.IntegerField()
+    channel = models.CharField(max_length=20)
+    grade = models.CharField(max_length=12)
 
     class Meta:
         constraints = [
@@ -103,6 +112,29 @@ class DailyFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} unit {self.unit_id}: {self.received} received"
+
+
+class RollupCell(Measures):
+    """The fine roll-up summed over every dimension but one (measures.py: the lattice), per
+    unit and day or month: what a dashboard reads at a million complaints."""
+
+    organisation_id = models.IntegerField()
+    grain = models.CharField(max_length=1)  # "d" day, "m" month
+    period = models.DateField()
+    unit_id = models.IntegerField()
+    dimension = models.CharField(max_length=12, blank=True)
+    value = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation_id", "dimension", "grain", "period", "unit_id", "value"],
+                name="rollup_cell_key",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.grain} {self.period} unit {self.unit_id} {self.dimension}={self.value}"
 
 
 class CauseFigure(models.Model):

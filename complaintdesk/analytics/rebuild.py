@@ -10,7 +10,7 @@ from complaintdesk.core.zones import zone_named
 from complaintdesk.sla.models import ComplaintClock
 
 from .measures import RISKS, snapshot_of
-from .models import CauseFigure, ComplaintTally, DailyFigure
+from .models import CauseFigure, ComplaintTally, DailyFigure, RollupCell
 from .services import Counts, is_closed, last_remedies, tally_of
 
 REBUILD_BATCH = 5000
@@ -39,13 +39,19 @@ def analytics_rebuild(organisation: Organisation | None = None) -> int:
     again from the complaints; returns how many complaints were read. Live changes wait for
     it: the tables are locked until it commits."""
     complaints = Complaint.objects.all()
-    derived = [ComplaintTally.objects.all(), DailyFigure.objects.all(), CauseFigure.objects.all()]
+    derived = [
+        ComplaintTally.objects.all(),
+        DailyFigure.objects.all(),
+        CauseFigure.objects.all(),
+        RollupCell.objects.all(),
+    ]
     if organisation is not None:
         complaints = complaints.filter(organisation=organisation)
         derived = [rows.filter(organisation_id=organisation.pk) for rows in derived]
     with transaction.atomic():
         if connection.vendor == "postgresql":
-            tables = ", ".join(m._meta.db_table for m in (ComplaintTally, DailyFigure, CauseFigure))
+            models = (ComplaintTally, DailyFigure, CauseFigure, RollupCell)
+            tables = ", ".join(m._meta.db_table for m in models)
             with connection.cursor() as cursor:
                 cursor.execute(f"LOCK TABLE {tables} IN ACCESS EXCLUSIVE MODE")
         for rows in derived:

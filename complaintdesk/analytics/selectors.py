@@ -1,4 +1,4 @@
-"""The dashboards' figures, read from the daily roll-up (never from the complaints table), in
+"""The dashboards' figures, read from the roll-ups (sources.py; never the complaints table), in
 the viewer's scope and filters. Each chart's rows carry the queue filters that list the
 complaints behind them, so that a click on a bar lands on those complaints."""
 
@@ -6,16 +6,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from complaintdesk.accounts.models import PATH_SEGMENT_WIDTH
 from complaintdesk.complaints.choices import Channel, Grade, RiskFlag
 from complaintdesk.complaints.models import Category
 
-from .measures import ANGERS, MEASURES, RISKS
-from .models import DailyFigure
+from .measures import ANGERS, RISKS
 from .scope import DashboardScope
+from .sources import Source, source_for
 
 # Open complaints by how long ago they were received (days, upper bound included).
 AGE_BANDS = ((7, "0–7"), (30, "8–30"), (90, "31–90"), (365, "91–365"), (None, "> 365"))
@@ -72,55 +71,23 @@ class Dashboard:
 
 
 def dashboard_figures(scope: DashboardScope, filters: DashboardFilters) -> Dashboard:
-    base = _in_scope(scope, filters)
-    period = base.filter(day__gte=filters.start, day__lte=filters.end)
-    totals = {
-        measure: value or 0
-        for measure, value in period.aggregate(*(Sum(m) for m in MEASURES)).items()
-    }
-    totals = {key.removesuffix("__sum"): value for key, value in totals.items()}
-    open_now = base.aggregate(n=Sum("open"))["n"] or 0
+    source = source_for(scope, filters)
+    totals = source.totals()
     charts = [
-        _over_time(period, filters),
-        _by_unit(period, scope, filters),
-        _by_channel(period, filters),
-        _by_category(period, scope, filters),
-        _by_grade(period, filters),
-        _by_site(period, scope, filters),
-        _backlog(base, filters),
+        _over_time(source, filters),
+        _by_unit(source, scope, filters),
+        _by_channel(source, filters),
+        _by_category(source, scope, filters),
+        _by_grade(source, filters),
+        _by_site(source, scope, filters),
+        _backlog(source, filters),
         _risks(totals, filters),
         _anger(totals),
     ]
-    return Dashboard(totals=totals, open_now=open_now, charts=charts)
+    return Dashboard(totals=totals, open_now=source.open_now(), charts=charts)
 
 
-def _in_scope(scope: DashboardScope, filters: DashboardFilters) -> QuerySet:
-    rows = DailyFigure.objects.filter(organisation_id=scope.organisation.pk)
-    chosen = scope.unit_named(filters.unit) if filters.unit else None
-    if chosen is not None:
-        rows = rows.filter(unit_id__in=[unit.pk for unit in scope.subtree(chosen)])
-    elif filters.unit or not scope.whole_organisation:
-        rows = rows.filter(unit_id__in=[unit.pk for unit in scope.units])
-    if filters.category:
-        category = Category.objects.filter(
-            organisation=scope.organisation, code=filters.category
-        ).first()
-        rows = rows.filter(category_id=category.pk if category else -1)
-    if filters.grade:
-        rows = rows.filter(grade=filters.grade)
-    if filters.channel:
-        rows = rows.filter(channel=filters.channel)
-    return rows
-
-
-def _summed(rows: QuerySet, by: str, *measures: str) -> dict:
-    found: dict = {}
-    for row in rows.values(by).annotate(**{m: Sum(m) for m in measures}).order_by():
-        found[row[by]] = [row[m] or 0 for m in measures]
-    return found
-
-
-def _over_time(period: QuerySet, filters: DashboardFilters) -> Chart:
+def _over_time(source: Source, filters: DashboardFilters) -> Chart:
     """Received and closed per week, or per month over more than half a year."""
     monthly = (filters.end - filters.start).days > 183
     buckets: dict[date, list[int]] = {}
@@ -128,7 +95,7 @@ def _over_time(period: QuerySet, filters: DashboardFilters) -> Chart:
     while day <= filters.end:
         buckets.setdefault(_bucket(day, monthly), [0, 0])
         day += timedelta(days=1)
-    for day, (received, closed) in _summed(period, "day", "received", "closed").items():
+    for day, (received, closed) in source.summed("day", "received", "closed").items():
         counts = buckets[_bucket(day, monthly)]
         counts[0] += received
         counts[1] += closed
@@ -159,7 +126,7 @@ def _bucket_end(start: date, monthly: bool) -> date:
     return following - timedelta(days=1)
 
 
-def _by_unit(period: QuerySet, scope: DashboardScope, filters: DashboardFilters) -> Chart:
+def _by_unit(source: Source, scope: DashboardScope, filters: DashboardFilters) -> Chart:
     """The units one level below the one looked at (the filter's, or the top of the user's
     sight), each with its whole subtree; complaints handled at the unit looked at itself have
     a bar of their own (no queue lists exactly those: the queue's unit takes its subtree)."""
@@ -171,7 +138,7 @@ def _by_unit(period: QuerySet, scope: DashboardScope, filters: DashboardFilters)
         groups = [u for u in scope.subtree(parents[0]) if len(u.path) == depth] or parents
     paths = {unit.pk: unit.path for unit in scope.units}
     totals: dict[str, list[int]] = {}
-    for unit_id, values in _summed(period, "unit_id", "received", "open", "breached").items():
+    for unit_id, values in source.summed("unit_id", "received", "open", "breached").items():
         path = paths.get(unit_id, "")
         group = next((g for g in groups if path.startswith(g.path)), None)
         bucket = group.code if group is not None else path
@@ -188,18 +155,18 @@ def _by_unit(period: QuerySet, scope: DashboardScope, filters: DashboardFilters)
     return chart
 
 
-def _by_channel(period: QuerySet, filters: DashboardFilters) -> Chart:
+def _by_channel(source: Source, filters: DashboardFilters) -> Chart:
     chart = Chart("by_channel", ["received"])
     for channel, (received,) in sorted(
-        _summed(period, "channel", "received").items(), key=lambda item: -item[1][0]
+        source.summed("channel", "received").items(), key=lambda item: -item[1][0]
     ):
         label = Channel(channel).label if channel in Channel.values else channel
         chart.bars.append(Bar(str(label), [received], filters.queue(channel=channel)))
     return chart
 
 
-def _by_category(period: QuerySet, scope: DashboardScope, filters: DashboardFilters) -> Chart:
-    counts = _summed(period, "category_id", "received", "reopened", "appealed")
+def _by_category(source: Source, scope: DashboardScope, filters: DashboardFilters) -> Chart:
+    counts = source.summed("category_id", "received", "reopened", "appealed")
     names = {
         c.pk: (c.code, c.label)
         for c in Category.objects.filter(organisation=scope.organisation, pk__in=counts)
@@ -211,8 +178,8 @@ def _by_category(period: QuerySet, scope: DashboardScope, filters: DashboardFilt
     return chart
 
 
-def _by_grade(period: QuerySet, filters: DashboardFilters) -> Chart:
-    counts = _summed(period, "grade", "received")
+def _by_grade(source: Source, filters: DashboardFilters) -> Chart:
+    counts = source.summed("grade", "received")
     chart = Chart("by_grade", ["received"])
     for grade in Grade:
         if counts.get(grade.value):
@@ -222,8 +189,8 @@ def _by_grade(period: QuerySet, filters: DashboardFilters) -> Chart:
     return chart
 
 
-def _by_site(period: QuerySet, scope: DashboardScope, filters: DashboardFilters) -> Chart:
-    counts = _summed(period.exclude(site_id=0), "site_id", "received")
+def _by_site(source: Source, scope: DashboardScope, filters: DashboardFilters) -> Chart:
+    counts = {k: v for k, v in source.summed("site_id", "received").items() if k}
     units = {unit.pk: unit for unit in scope.units}
     chart = Chart("by_site", ["received"])
     ranked = sorted(counts.items(), key=lambda item: -item[1][0])[:TOP_SITES]
@@ -234,11 +201,11 @@ def _by_site(period: QuerySet, scope: DashboardScope, filters: DashboardFilters)
     return chart
 
 
-def _backlog(base: QuerySet, filters: DashboardFilters) -> Chart:
+def _backlog(source: Source, filters: DashboardFilters) -> Chart:
     """Everything open now, whenever received, by age."""
     today = filters.today
     bands = Counter[int]()
-    for day, (still_open,) in _summed(base.filter(open__gt=0), "day", "open").items():
+    for day, still_open in source.backlog().items():
         age = (today - day).days
         band = next(i for i, (limit, _) in enumerate(AGE_BANDS) if limit is None or age <= limit)
         bands[band] += still_open

@@ -1,9 +1,11 @@
-"""Keeping the roll-up: a complaint's change applied as a difference, and the full rebuild.
+"""Keeping the roll-ups: a complaint's change applied as a difference to the fine roll-up, the
+causes' roll-up and the lattice of cells (measures.py says what each counts); rebuild.py
+counts them all from scratch.
 
 `tally_refresh` runs in the transaction of the change (the analytics subscribers call it), so
-the roll-up commits or rolls back with it. Inside `tallies_gathered()` (a sweep's chunk, through
+the roll-ups commit or roll back with it. Inside `tallies_gathered()` (a sweep's chunk, through
 core.gathered's registry) the refreshes are kept and applied together when the block ends:
-one read of the tallies, one upsert of the roll-up, one of the tallies.
+one read of the tallies, one upsert per roll-up, one of the tallies.
 """
 
 from collections import Counter, defaultdict
@@ -24,12 +26,15 @@ from complaintdesk.core.zones import zone_named
 from .measures import (
     CAUSE_MEASURES,
     MEASURES,
+    CellKey,
     Snapshot,
+    cause_cells_of,
     cause_difference,
+    cells_of,
     difference,
     snapshot_of,
 )
-from .models import CauseFigure, ComplaintTally, DailyFigure
+from .models import CauseFigure, ComplaintTally, DailyFigure, RollupCell
 
 KEY_COLUMNS = ("organisation_id", "day", "unit_id", "site_id", "category_id", "channel", "grade")
 CAUSE_KEY_COLUMNS = (
@@ -42,9 +47,10 @@ CAUSE_KEY_COLUMNS = (
     "root_cause_id",
     "remedy_type",
 )
+CELL_KEY_COLUMNS = ("organisation_id", "dimension", "grain", "period", "unit_id", "value")
 # Complaints refreshed in one go by an import's rows.
 REFRESH_BATCH = 5000
-# Rows per upsert statement: 26 parameters a row stays far below SQLite's 32,766.
+# Rows per upsert statement: at 27 parameters a row, far below SQLite's 32,766.
 UPSERT_ROWS = 500
 
 
@@ -132,21 +138,34 @@ class Counts:
     def __init__(self) -> None:
         self.daily: dict[tuple, Counter[str]] = defaultdict(Counter)
         self.causes: dict[tuple, Counter[str]] = defaultdict(Counter)
+        self.cells: dict[tuple, Counter[str]] = defaultdict(Counter)
 
     def add(self, organisation_id: int, before: Snapshot | None, after: Snapshot | None) -> None:
         for day_key, deltas in difference(before, after).items():
             self.daily[(organisation_id, *day_key)].update(deltas)
+            for cell in cells_of(day_key):
+                self.cells[(organisation_id, *_cell_columns(cell))].update(deltas)
         for cause_key, deltas in cause_difference(before, after).items():
             self.causes[(organisation_id, *cause_key)].update(deltas)
+            for cell in cause_cells_of(cause_key):
+                self.cells[(organisation_id, *_cell_columns(cell))].update(deltas)
 
     def __len__(self) -> int:
-        return len(self.daily) + len(self.causes)
+        return len(self.daily) + len(self.causes) + len(self.cells)
 
     def write(self) -> None:
         _add(DailyFigure, KEY_COLUMNS, MEASURES, self.daily)
         _add(CauseFigure, CAUSE_KEY_COLUMNS, CAUSE_MEASURES, self.causes)
+        _add(RollupCell, CELL_KEY_COLUMNS, MEASURES, self.cells)
         self.daily.clear()
         self.causes.clear()
+        self.cells.clear()
+
+
+def _cell_columns(cell: CellKey) -> tuple:
+    """A cell's key in the order of the table's unique key (CELL_KEY_COLUMNS)."""
+    grain, period, unit_id, dimension, value = cell
+    return (dimension, grain, period, unit_id, value)
 
 
 def is_closed(complaint: Complaint) -> bool:
@@ -240,7 +259,7 @@ def tally_of(pk: int, organisation_id: int, snapshot: Snapshot) -> ComplaintTall
 
 
 def _add(
-    model: type[DailyFigure] | type[CauseFigure],
+    model: type[DailyFigure] | type[CauseFigure] | type[RollupCell],
     key_columns: tuple[str, ...],
     measures: tuple[str, ...],
     rows: dict[tuple, Counter[str]],

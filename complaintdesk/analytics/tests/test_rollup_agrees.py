@@ -3,6 +3,7 @@ happened to the complaints: reclassified, closed, reopened, appealed, merged, wi
 breached; and the rebuild command counts the same from scratch."""
 
 from collections import Counter, defaultdict
+from datetime import date
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -12,8 +13,11 @@ from django.db.models.functions import Coalesce, TruncDate
 
 from complaintdesk.accounts.models import Organisation
 from complaintdesk.accounts.roles import Role
-from complaintdesk.analytics.models import CauseFigure, ComplaintTally, DailyFigure
+from complaintdesk.analytics.measures import MEASURES as MEASURE_NAMES
+from complaintdesk.analytics.models import CauseFigure, ComplaintTally, DailyFigure, RollupCell
 from complaintdesk.analytics.rebuild import analytics_rebuild
+from complaintdesk.analytics.scope import dashboard_scope
+from complaintdesk.analytics.sources import CellSource, FineSource
 from complaintdesk.complaints import services
 from complaintdesk.complaints.choices import Channel, Grade, Status
 from complaintdesk.complaints.models import Complaint, ComplaintEvent
@@ -80,12 +84,47 @@ def _direct_count(organisation: Organisation) -> dict[tuple, Counter]:
             complaint.grade,
         )
         hours = int((complaint.closed_at - complaint.received_at).total_seconds() // 3600)
-        figures[key].update(closed=1, closed_hours=max(hours, 0))
+        last = complaint.proposals.order_by("proposed_at", "id").last()
+        paid = int((last.amount or 0) * 100) if last else 0
+        figures[key].update(closed=1, closed_hours=max(hours, 0), remedy_minor=paid)
     return {key: +counts for key, counts in figures.items() if +counts}
 
 
+def _cells_expected(organisation: Organisation) -> dict[tuple, Counter]:
+    """The lattice as it must be: each fine row summed into its one-dimension cells."""
+    cells: dict[tuple, Counter] = defaultdict(Counter)
+    for row in DailyFigure.objects.filter(organisation_id=organisation.pk).values():
+        counts = Counter({k: v for k, v in row.items() if k in MEASURE_NAMES})
+        day, month, unit = row["day"], row["day"].replace(day=1), row["unit_id"]
+        cells[("d", day, unit, "", "")].update(counts)
+        for dimension, value in (
+            ("channel", row["channel"]),
+            ("grade", row["grade"]),
+            ("category", str(row["category_id"])),
+            ("site", str(row["site_id"])),
+        ):
+            cells[("d", day, unit, dimension, value)].update(counts)
+            cells[("m", month, unit, dimension, value)].update(counts)
+    for row in CauseFigure.objects.filter(organisation_id=organisation.pk).values():
+        counts = Counter({k: row[k] for k in ("closed", "closed_hours", "remedy_minor")})
+        cause, unit = str(row["root_cause_id"]), row["unit_id"]
+        cells[("d", row["day"], unit, "root_cause", cause)].update(counts)
+        cells[("m", row["day"].replace(day=1), unit, "root_cause", cause)].update(counts)
+    return {key: +counts for key, counts in cells.items() if +counts}
+
+
+def _cells(organisation: Organisation) -> dict[tuple, Counter]:
+    found = {}
+    for row in RollupCell.objects.filter(organisation_id=organisation.pk).values():
+        key = (row["grain"], row["period"], row["unit_id"], row["dimension"], row["value"])
+        counts = +Counter({k: v for k, v in row.items() if k in MEASURE_NAMES})
+        if counts:
+            found[key] = counts
+    return found
+
+
 def _rollup(organisation: Organisation) -> dict[tuple, Counter]:
-    measures = [f.name for f in DailyFigure._meta.concrete_fields][8:]
+    measures = MEASURE_NAMES
     figures = {}
     for row in DailyFigure.objects.filter(organisation_id=organisation.pk).values():
         key = (
@@ -209,6 +248,7 @@ def test_the_rollup_equals_a_direct_count_after_every_kind_of_change():
     assert any(key[5] for key in causes)  # a root cause was found for one of them
     assert sum(c["remedy_minor"] for c in causes.values()) == 80050
     assert _cause_rollup(organisation) == causes
+    assert _cells(organisation) == _cells_expected(organisation)
 
 
 def test_rebuilding_counts_the_same_as_the_rollup_kept_by_the_events():
@@ -225,6 +265,7 @@ def test_rebuilding_counts_the_same_as_the_rollup_kept_by_the_events():
     assert read == Complaint.objects.filter(organisation=organisation).count()
     assert _rollup(organisation) == kept
     assert _cause_rollup(organisation) == kept_causes
+    assert _cells(organisation) == _cells_expected(organisation)
     assert list(ComplaintTally.objects.order_by("pk").values()) == tallies
 
 
@@ -239,3 +280,39 @@ def test_history_imported_from_a_file_is_counted_like_every_other_complaint(tree
     assert sum(counts["received"] for counts in direct.values()) == 3
     assert sum(counts["closed"] for counts in direct.values()) == 3
     assert _rollup(tree.organisation) == direct
+    assert _cells(tree.organisation) == _cells_expected(tree.organisation)
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (date(2026, 2, 15), date(2026, 12, 10)),  # whole months with days at both edges
+        (date(2026, 3, 1), date(2026, 12, 31)),  # whole months only
+        (date(2026, 3, 2), date(2026, 3, 20)),  # days within one month
+    ],
+)
+def test_the_lattice_answers_every_chart_as_the_fine_rollup_does(start, end):
+    # Given the busy organisation, seen by head office
+    organisation = _busy_organisation()
+    scope = dashboard_scope(staff(Role.HQ_COMPLAINTS, organisation.units.get(parent=None)))
+    assert scope is not None
+
+    # When the same period is summed from the cells and from the fine roll-up
+    cells = CellSource(scope, start, end, "")
+    fine = FineSource(scope, start, end, "", category="", grade="", channel="")
+
+    # Then every grouping, the totals, the open complaints and the backlog agree
+    def nonzero(found: dict) -> dict:
+        return {k: v for k, v in found.items() if any(v)}
+
+    for by in ("day", "unit_id", "channel", "grade", "category_id", "site_id"):
+        assert nonzero(cells.summed(by, "received", "closed", "remedy_minor")) == nonzero(
+            fine.summed(by, "received", "closed", "remedy_minor")
+        ), by
+    causes = ("closed", "closed_hours", "remedy_minor")
+    assert nonzero(cells.summed("root_cause_id", *causes)) == nonzero(
+        fine.summed("root_cause_id", *causes)
+    )
+    assert cells.totals() == fine.totals()
+    assert cells.open_now() == fine.open_now()
+    assert cells.backlog() == fine.backlog()

@@ -1,0 +1,167 @@
+"""Where a dashboard's sums come from: the lattice of cells when only the unit and period are
+chosen (a few thousand rows whatever the number of complaints), the fine roll-up when the
+viewer narrows to a category, grade or channel (the cells hold one dimension at a time).
+Both answer the same questions, so the charts need not know which they read."""
+
+from datetime import date, timedelta
+
+from django.db.models import QuerySet, Sum
+
+from complaintdesk.complaints.models import Category
+
+from .measures import MEASURES
+from .models import CauseFigure, DailyFigure, RollupCell
+from .scope import DashboardScope
+
+# The fine roll-up's column for each dimension a chart groups by, and the cells' dimension.
+CELL_DIMENSION = {
+    "channel": "channel",
+    "grade": "grade",
+    "category_id": "category",
+    "site_id": "site",
+    "root_cause_id": "root_cause",
+}
+NUMERIC = frozenset({"category_id", "site_id", "root_cause_id"})
+
+
+class Source:
+    def __init__(self, scope: DashboardScope, start: date, end: date, unit: str) -> None:
+        self.scope, self.start, self.end = scope, start, end
+        chosen = scope.unit_named(unit) if unit else None
+        self.units: list[int] | None = None
+        if chosen is not None:
+            self.units = [u.pk for u in scope.subtree(chosen)]
+        elif unit or not scope.whole_organisation:
+            self.units = [u.pk for u in scope.units]
+
+    def _scoped(self, rows: QuerySet) -> QuerySet:
+        rows = rows.filter(organisation_id=self.scope.organisation.pk)
+        return rows if self.units is None else rows.filter(unit_id__in=self.units)
+
+    def totals(self) -> dict[str, int]:
+        raise NotImplementedError
+
+    def open_now(self) -> int:
+        raise NotImplementedError
+
+    def summed(self, by: str, *measures: str) -> dict:
+        """{value of `by`: [sum of each measure]} over the period; `by` is "day", "unit_id"
+        or a key of CELL_DIMENSION."""
+        raise NotImplementedError
+
+    def backlog(self) -> dict[date, int]:
+        """Complaints open now, by the day they were received (any day)."""
+        raise NotImplementedError
+
+
+def _grouped(rows: QuerySet, field: str, measures: tuple[str, ...]) -> dict:
+    found: dict = {}
+    for row in rows.values(field).annotate(**{f"s_{m}": Sum(m) for m in measures}).order_by():
+        found[row[field]] = [row[f"s_{m}"] or 0 for m in measures]
+    return found
+
+
+class CellSource(Source):
+    """The lattice: day cells for totals, time and units; for one dimension, month cells for
+    the whole months of the period and day cells for the days at its edges."""
+
+    def _day_cells(self, dimension: str = "") -> QuerySet:
+        return self._scoped(RollupCell.objects.filter(dimension=dimension, grain="d"))
+
+    def _period(self, dimension: str) -> list[QuerySet]:
+        """Month cells for the whole months, day cells for the days before and after them:
+        each one range of the cells' key, which one OR of the three would not be."""
+        first_whole = self.start if self.start.day == 1 else _next_month(self.start)
+        after_whole = _next_month(self.end) if _is_month_end(self.end) else self.end.replace(day=1)
+        cells = self._scoped(RollupCell.objects.filter(dimension=dimension))
+        if first_whole >= after_whole:
+            return [cells.filter(grain="d", period__gte=self.start, period__lte=self.end)]
+        return [
+            cells.filter(grain="m", period__gte=first_whole, period__lt=after_whole),
+            cells.filter(grain="d", period__gte=self.start, period__lt=first_whole),
+            cells.filter(grain="d", period__gte=after_whole, period__lte=self.end),
+        ]
+
+    def totals(self) -> dict[str, int]:
+        rows = self._day_cells().filter(period__gte=self.start, period__lte=self.end)
+        summed = rows.aggregate(**{m: Sum(m) for m in MEASURES})
+        return {m: summed[m] or 0 for m in MEASURES}
+
+    def open_now(self) -> int:
+        return self._day_cells().aggregate(n=Sum("open"))["n"] or 0
+
+    def summed(self, by: str, *measures: str) -> dict:
+        if by in ("day", "unit_id"):
+            rows = self._day_cells().filter(period__gte=self.start, period__lte=self.end)
+            return _grouped(rows, "period" if by == "day" else "unit_id", measures)
+        found: dict = {}
+        for rows in self._period(CELL_DIMENSION[by]):
+            for value, counts in _grouped(rows, "value", measures).items():
+                key = int(value) if by in NUMERIC else value
+                before = found.get(key, [0] * len(measures))
+                found[key] = [a + b for a, b in zip(before, counts, strict=True)]
+        return found
+
+    def backlog(self) -> dict[date, int]:
+        rows = self._day_cells().filter(open__gt=0)
+        return {day: counts[0] for day, counts in _grouped(rows, "period", ("open",)).items()}
+
+
+class FineSource(Source):
+    """The fine roll-ups, narrowed to a category, grade or channel."""
+
+    def __init__(self, scope: DashboardScope, start: date, end: date, unit: str, *,
+                 category: str, grade: str, channel: str) -> None:  # fmt: skip
+        super().__init__(scope, start, end, unit)
+        self.category_id: int | None = None
+        if category:
+            found = Category.objects.filter(organisation=scope.organisation, code=category).first()
+            self.category_id = found.pk if found else -1
+        self.grade, self.channel = grade, channel
+
+    def _narrowed(self, rows: QuerySet) -> QuerySet:
+        rows = self._scoped(rows)
+        if self.category_id is not None:
+            rows = rows.filter(category_id=self.category_id)
+        if self.grade:
+            rows = rows.filter(grade=self.grade)
+        if self.channel:
+            rows = rows.filter(channel=self.channel)
+        return rows
+
+    def _rows(self, by: str) -> QuerySet:
+        model = CauseFigure if by == "root_cause_id" else DailyFigure
+        rows = self._narrowed(model.objects.all())
+        return rows.filter(day__gte=self.start, day__lte=self.end)
+
+    def totals(self) -> dict[str, int]:
+        summed = self._rows("day").aggregate(**{m: Sum(m) for m in MEASURES})
+        return {m: summed[m] or 0 for m in MEASURES}
+
+    def open_now(self) -> int:
+        return self._narrowed(DailyFigure.objects.all()).aggregate(n=Sum("open"))["n"] or 0
+
+    def summed(self, by: str, *measures: str) -> dict:
+        return _grouped(self._rows(by), by, measures)
+
+    def backlog(self) -> dict[date, int]:
+        rows = self._narrowed(DailyFigure.objects.filter(open__gt=0))
+        return {day: counts[0] for day, counts in _grouped(rows, "day", ("open",)).items()}
+
+
+def source_for(scope: DashboardScope, filters) -> Source:
+    """`filters`: selectors.DashboardFilters."""
+    if filters.category or filters.grade or filters.channel:
+        return FineSource(
+            scope, filters.start, filters.end, filters.unit,
+            category=filters.category, grade=filters.grade, channel=filters.channel,
+        )  # fmt: skip
+    return CellSource(scope, filters.start, filters.end, filters.unit)
+
+
+def _next_month(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _is_month_end(day: date) -> bool:
+    return (day + timedelta(days=1)).day == 1
