@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AnalyticsConfig(AppConfig):
-    """Management information: the roll-up kept by complaint events, dashboards, exports."""
+    """Management information: roll-ups kept by the complaint events, dashboards, alerts,
+    reports and what reaches the top."""
 
     name = "complaintdesk.analytics"
     verbose_name = _("Management information")

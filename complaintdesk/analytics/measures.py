@@ -35,7 +35,7 @@ MEASURES = (
     *(f"anger_{score}" for score in ANGERS),
 )
 
-# A row of the roll-up: (day, unit, site, category, channel, grade). A missing site or
+# A row of the fine roll-up: (day, unit, site, category, channel, grade). A missing site or
 # category is 0, so that the key stays unique in the database (NULLs never conflict).
 Key = tuple[date, int, int, int, str, str]
 
@@ -112,7 +112,7 @@ def _hours(start: datetime, end: datetime | None) -> int:
 
 
 def contributions(snapshot: Snapshot | None) -> dict[Key, Counter[str]]:
-    """The counts one complaint adds, row by row of the roll-up."""
+    """The counts one complaint adds, row by row of the fine roll-up."""
     if snapshot is None or not snapshot.counted:
         return {}
     dims = (

@@ -1,9 +1,10 @@
-"""The roll-up behind the dashboards, and each complaint's tally of what it added to it.
+"""The roll-ups behind the dashboards and each complaint's tally of what it added to them;
+the executives' read receipts; the recurring-issue alerts; the report subscriptions.
 
-Both are derived data: kept by the analytics subscribers in the transaction of every change
-to a complaint, and rebuilt from the raw table by `manage.py analytics_rebuild`. Their ids
-are plain integers, not foreign keys: nothing must stop a unit or category being retired,
-and a roll-up row joins to nothing when a page reads it.
+The roll-ups and tallies are derived data: kept by the analytics subscribers in the
+transaction of every change to a complaint, and rebuilt from the raw table by
+`manage.py analytics_rebuild`. Their ids are plain integers, not foreign keys: nothing must
+stop a unit or category being retired, and a roll-up row joins to nothing when a page reads it.
 """
 
 from django.conf import settings
@@ -82,9 +83,10 @@ class Measures(models.Model):
 
 
 class DailyFigure(Measures):
-    """Counts per organisation, day, handling unit, site, category, channel and grade: a
-    dashboard sums a few thousand of these rather than reading a million complaints. A missing
-    site or category is 0."""
+    """Counts per organisation, day, handling unit, site, category, channel and grade, the
+    fine roll-up: with seven dimensions it holds about a row per complaint, so a dashboard reads
+    it only when narrowed to a category, grade or channel, and the cells (RollupCell) else. A
+    missing site or category is 0."""
 
     organisation_id = models.IntegerField()
     day = models.DateField()

@@ -65,7 +65,7 @@ class _Change:
 def tally_refresh(
     complaint: Complaint, *, appealed: bool = False, breached: bool = False, new: bool = False
 ) -> None:
-    """Bring the roll-up up to date with the complaint as it is now (saved or about to be, in
+    """Bring the roll-ups up to date with the complaint as it is now (saved or about to be, in
     the caller's transaction). `appealed` / `breached`: it has just been appealed / had a clock
     breached; both are remembered on its tally from then on, as the raw data keeps them (an
     appeal event, a breached clock). `new`: just written and told to nobody else, so it has

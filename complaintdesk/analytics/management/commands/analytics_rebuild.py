@@ -10,7 +10,7 @@ from complaintdesk.analytics.rebuild import analytics_rebuild
 
 
 class Command(BaseCommand):
-    help = "Rebuild the dashboards' daily roll-up from the complaints table."
+    help = "Count the dashboards' roll-ups and the complaints' tallies again from the complaints."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--organisation", help="An organisation's code; all when left out.")
