@@ -14,27 +14,30 @@ from .models import SpikeAlert, SpikeDimension
 from .scope import DashboardScope
 
 
-def alert_subject_name(alert: SpikeAlert) -> str:
+def alert_subject(alert: SpikeAlert) -> Category | OrgUnit | None:
+    """The category or the site that rose (one query)."""
     if alert.dimension == SpikeDimension.CATEGORY:
-        category = Category.objects.filter(pk=alert.key_id).first()
-        return category.label if category else "—"
-    site = OrgUnit.objects.filter(pk=alert.key_id).first()
-    return site.name if site else "—"
+        return Category.objects.filter(pk=alert.key_id).first()
+    return OrgUnit.objects.filter(pk=alert.key_id).first()
 
 
-def alert_queue(alert: SpikeAlert) -> str:
+def alert_subject_name(alert: SpikeAlert, subject: Category | OrgUnit | None = None) -> str:
+    subject = subject or alert_subject(alert)
+    if subject is None:
+        return "—"
+    return subject.label if isinstance(subject, Category) else subject.name
+
+
+def alert_queue(alert: SpikeAlert, subject: Category | OrgUnit | None = None) -> str:
     """The queue of the complaints behind the alert: its category or site, that week."""
+    subject = subject or alert_subject(alert)
     filters = {
         "status": "",
         "received_from": alert.week_start.isoformat(),
         "received_to": (alert.week_start + timedelta(days=6)).isoformat(),
     }
-    if alert.dimension == SpikeDimension.CATEGORY:
-        category = Category.objects.filter(pk=alert.key_id).first()
-        filters["category"] = category.code if category else ""
-    else:
-        site = OrgUnit.objects.filter(pk=alert.key_id).first()
-        filters["site"] = site.code if site else ""
+    key = "category" if alert.dimension == SpikeDimension.CATEGORY else "site"
+    filters[key] = subject.code if subject is not None else ""
     return f"{reverse('complaints:list')}?{urlencode(filters)}"
 
 
@@ -52,4 +55,10 @@ def alerts_in_sight(scope: DashboardScope, limit: int = 10) -> list[AlertRow]:
     if scope.whole_organisation:
         in_sight |= Q(dimension=SpikeDimension.CATEGORY)
     alerts = SpikeAlert.objects.filter(in_sight, organisation=scope.organisation)[:limit]
-    return [AlertRow(alert, alert_subject_name(alert), alert_queue(alert)) for alert in alerts]
+    rows = []
+    for alert in alerts:
+        subject = alert_subject(alert)
+        rows.append(
+            AlertRow(alert, alert_subject_name(alert, subject), alert_queue(alert, subject))
+        )
+    return rows

@@ -4,7 +4,6 @@ Counted on the day of closing: a cause is known once the complaint is investigat
 
 from django.utils.translation import gettext as _
 
-from complaintdesk.accounts.models import PATH_SEGMENT_WIDTH
 from complaintdesk.complaints.models import RootCause
 
 from .scope import DashboardScope
@@ -77,12 +76,7 @@ def _cost_by_cause(causes: list, scope: DashboardScope, filters: DashboardFilter
 
 
 def _cost_by_unit(source: Source, scope: DashboardScope, filters: DashboardFilters) -> Chart:
-    chosen = scope.unit_named(filters.unit) if filters.unit else None
-    parents = [chosen] if chosen else scope.roots
-    groups = parents
-    if len(parents) == 1:
-        depth = len(parents[0].path) + PATH_SEGMENT_WIDTH
-        groups = [u for u in scope.subtree(parents[0]) if len(u.path) == depth] or parents
+    parents, groups = scope.groups_below(filters.unit)
     paths = {unit.pk: unit.path for unit in scope.units}
     totals: dict[str, list[int]] = {}
     for unit_id, (cost, hours) in source.summed("unit_id", "remedy_minor", "closed_hours").items():

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from complaintdesk.notifications.models import Notification
 
-from .alert_rows import alert_queue, alert_subject_name
+from .alert_rows import alert_queue, alert_subject, alert_subject_name
 from .models import SpikeAlert
 
 
@@ -12,8 +12,9 @@ def recurring_issue(notification: Notification, cache: dict) -> tuple[str, str]:
     alert = SpikeAlert.objects.filter(pk=notification.params.get("alert")).first()
     if alert is None:
         return _("Complaints rose against their history"), ""
+    rose = alert_subject(alert)
     values = {
-        "what": alert_subject_name(alert),
+        "what": alert_subject_name(alert, rose),
         "n": alert.observed,
         "week": alert.week_start.isoformat(),
         "usual": f"{alert.baseline:g}",
@@ -22,5 +23,5 @@ def recurring_issue(notification: Notification, cache: dict) -> tuple[str, str]:
     body = _(
         "%(n)s complaints in the week from %(week)s, against about %(usual)s a week before. "
         "See whether one cause lies behind them: %(queue)s"
-    ) % {**values, "queue": alert_queue(alert)}
+    ) % {**values, "queue": alert_queue(alert, rose)}
     return subject, body

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from complaintdesk.accounts.models import Organisation, OrgUnit, User, subtree_q
+from complaintdesk.accounts.models import PATH_SEGMENT_WIDTH, Organisation, OrgUnit, User, subtree_q
 from complaintdesk.accounts.roles import Capability, capabilities_of
 from complaintdesk.complaints.permissions import role_paths
 
@@ -37,6 +37,18 @@ class DashboardScope:
 
     def subtree(self, root: Unit) -> list[Unit]:
         return [unit for unit in self.units if unit.path.startswith(root.path)]
+
+    def groups_below(self, unit_code: str) -> tuple[list[Unit], list[Unit]]:
+        """(the units looked at, the groups a chart by unit shows): the unit of that code, or
+        the top of the viewer's sight; the groups are the units one level below a single one
+        (each standing for its subtree), else the units looked at themselves."""
+        chosen = self.unit_named(unit_code) if unit_code else None
+        parents = [chosen] if chosen else self.roots
+        if len(parents) != 1:
+            return parents, parents
+        depth = len(parents[0].path) + PATH_SEGMENT_WIDTH
+        below = [u for u in self.subtree(parents[0]) if len(u.path) == depth]
+        return parents, below or parents
 
 
 def dashboard_organisations(user: User) -> list[Organisation]:

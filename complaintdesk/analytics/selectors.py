@@ -8,7 +8,6 @@ from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
 
-from complaintdesk.accounts.models import PATH_SEGMENT_WIDTH
 from complaintdesk.complaints.choices import Channel, Grade, RiskFlag
 from complaintdesk.complaints.models import Category
 
@@ -130,12 +129,7 @@ def _by_unit(source: Source, scope: DashboardScope, filters: DashboardFilters) -
     """The units one level below the one looked at (the filter's, or the top of the user's
     sight), each with its whole subtree; complaints handled at the unit looked at itself have
     a bar of their own (no queue lists exactly those: the queue's unit takes its subtree)."""
-    chosen = scope.unit_named(filters.unit) if filters.unit else None
-    parents = [chosen] if chosen else scope.roots
-    groups = parents
-    if len(parents) == 1:
-        depth = len(parents[0].path) + PATH_SEGMENT_WIDTH
-        groups = [u for u in scope.subtree(parents[0]) if len(u.path) == depth] or parents
+    parents, groups = scope.groups_below(filters.unit)
     paths = {unit.pk: unit.path for unit in scope.units}
     totals: dict[str, list[int]] = {}
     for unit_id, values in source.summed("unit_id", "received", "open", "breached").items():

@@ -3,6 +3,7 @@ chosen (a few thousand rows whatever the number of complaints), the fine roll-up
 viewer narrows to a category, grade or channel (the cells hold one dimension at a time).
 Both answer the same questions, so the charts need not know which they read."""
 
+from abc import ABC, abstractmethod
 from datetime import date, timedelta
 
 from django.db.models import QuerySet, Sum
@@ -24,7 +25,10 @@ CELL_DIMENSION = {
 NUMERIC = frozenset({"category_id", "site_id", "root_cause_id"})
 
 
-class Source:
+class Source(ABC):
+    """The sums a dashboard asks for, over the scope's units (or one unit's subtree) and a
+    period; each kind of roll-up answers them its own way."""
+
     def __init__(self, scope: DashboardScope, start: date, end: date, unit: str) -> None:
         self.scope, self.start, self.end = scope, start, end
         chosen = scope.unit_named(unit) if unit else None
@@ -38,20 +42,22 @@ class Source:
         rows = rows.filter(organisation_id=self.scope.organisation.pk)
         return rows if self.units is None else rows.filter(unit_id__in=self.units)
 
+    @abstractmethod
     def totals(self) -> dict[str, int]:
-        raise NotImplementedError
+        """Each measure summed over the period."""
 
+    @abstractmethod
     def open_now(self) -> int:
-        raise NotImplementedError
+        """Complaints open now, whenever received."""
 
+    @abstractmethod
     def summed(self, by: str, *measures: str) -> dict:
         """{value of `by`: [sum of each measure]} over the period; `by` is "day", "unit_id"
         or a key of CELL_DIMENSION."""
-        raise NotImplementedError
 
+    @abstractmethod
     def backlog(self) -> dict[date, int]:
         """Complaints open now, by the day they were received (any day)."""
-        raise NotImplementedError
 
 
 def _grouped(rows: QuerySet, field: str, measures: tuple[str, ...]) -> dict:
