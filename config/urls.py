@@ -22,4 +22,5 @@ urlpatterns = [
     path("incidents/", include("complaintdesk.workspace.incident_urls")),
     path("dashboard/", include("complaintdesk.analytics.urls")),
     path("prevention/", include("complaintdesk.prevention.urls")),
+    path("people/", include("complaintdesk.people.urls")),
 ]

@@ -1,8 +1,10 @@
 """What one complaint adds to the roll-ups: pure functions, no database.
 
 A complaint counts on the day it was received (received, still open, reopened, appealed,
-breached, its risk flags and anger) and, once it is closed, on the day it was closed (closed,
-the hours it took, the remedy offered; and, in the causes' roll-up, by its root cause). Its
+breached, its risk flags and anger, its time standards met on time or late) and, once it is
+closed, on the day it was closed (closed, the hours it took, the remedy offered, the
+complainant's satisfaction, whether one answer settled it, whether a staff member was found
+responsible; and, in the causes' roll-up, by its root cause). Its
 dimensions are those it has now: a complaint reclassified, moved to another unit or merged
 away stops counting where it was and counts where it is. The service that keeps the roll-ups
 compares what a complaint added last time (its tally) with what it adds now and applies the
@@ -15,7 +17,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
 
-from complaintdesk.complaints.choices import FINAL_STATUSES, RiskFlag, Status
+from complaintdesk.complaints.choices import (
+    FINAL_STATUSES,
+    ComplainantResponse,
+    Responsibility,
+    RiskFlag,
+    Status,
+)
 from complaintdesk.complaints.models import Complaint
 
 RISKS = tuple(flag.value for flag in RiskFlag)
@@ -33,16 +41,42 @@ MEASURES = (
     "breached",
     *(f"risk_{risk}" for risk in RISKS),
     *(f"anger_{score}" for score in ANGERS),
+    # On the day of closing: complaints with a satisfaction score, its sum, those scoring 4
+    # or 5 (CSAT is satisfied / rated); settled by the first answer; a staff member at fault.
+    "rated",
+    "rating_sum",
+    "satisfied",
+    "first_contact",
+    "staff_fault",
+    # On the day of receipt: the complaint's time standards that ended, met on time or late
+    # (a clock breached is late whether or not it was met afterwards).
+    "clocks_met",
+    "clocks_late",
 )
+# A complainant's score this high or higher is "satisfied" (the usual CSAT reading of 1–5).
+SATISFIED_FROM = 4
 
-# A row of the fine roll-up: (day, unit, site, category, channel, grade). A missing site or
-# category is 0, so that the key stays unique in the database (NULLs never conflict).
-Key = tuple[date, int, int, int, str, str]
+# A row of the fine roll-up: (day, unit, site, category, channel, grade, handler). A missing
+# site, category or handler is 0, so that the key stays unique in the database (NULLs never
+# conflict).
+Key = tuple[date, int, int, int, str, str, int]
 
 # The causes' roll-up counts what closing cost, on the day of closing: (day, unit, category,
 # channel, grade, root cause, remedy type), with no site (the causes' charts have none).
 CAUSE_MEASURES = ("closed", "closed_hours", "remedy_minor")
 CauseKey = tuple[date, int, int, str, str, int, str]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the roll-ups count that lies outside the complaint's own row: the remedy of its
+    last proposal (type, amount), the answers sent, the complainant's latest satisfaction
+    score (0: none), and each time standard as (name, met on time, late), sorted."""
+
+    remedy: tuple[str, Decimal | None] | None = None
+    replies: int = 0
+    satisfaction: int = 0
+    clocks: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,6 +104,12 @@ class Snapshot:
     root_cause_id: int = 0
     remedy_type: str = ""
     remedy_minor: int = 0
+    # The person handling it now (0: nobody), whose figures it is in.
+    handler_id: int = 0
+    satisfaction: int = 0
+    first_contact: bool = False
+    staff_fault: bool = False
+    clocks: tuple[tuple[str, int, int], ...] = ()
 
 
 def snapshot_of(
@@ -78,13 +118,24 @@ def snapshot_of(
     *,
     appealed: bool,
     breached: bool,
-    remedy: tuple[str, Decimal | None] | None = None,
+    facts: Facts = Facts(),
 ) -> Snapshot:
     """`zone`: the organisation's, whose calendar days the dashboards count in. The status is
     read, not `is_final`, which the database computes and an unsaved change has not.
-    `remedy`: the type and amount of its last proposal, when there is one."""
+
+    Settled at the first contact (first-contact resolution): closed as resolved with a single
+    answer, never reopened or appealed, and the complainant did not turn the answer down."""
     closed_at: datetime | None = complaint.closed_at
     is_closed = closed_at is not None and complaint.status in FINAL_STATUSES
+    remedy = facts.remedy
+    first_contact = (
+        is_closed
+        and complaint.status == Status.CLOSED
+        and facts.replies == 1
+        and complaint.reopened_count == 0
+        and not appealed
+        and complaint.complainant_response != ComplainantResponse.REJECTED
+    )
     return Snapshot(
         counted=complaint.status != Status.MERGED,
         received_day=complaint.received_at.astimezone(zone).date(),
@@ -104,6 +155,11 @@ def snapshot_of(
         root_cause_id=complaint.root_cause_id or 0,
         remedy_type=remedy[0] if remedy else "",
         remedy_minor=int((remedy[1] or 0) * 100) if remedy else 0,
+        handler_id=complaint.handler_id or 0,
+        satisfaction=facts.satisfaction,
+        first_contact=first_contact,
+        staff_fault=is_closed and complaint.responsibility == Responsibility.STAFF,
+        clocks=facts.clocks,
     )
 
 
@@ -121,6 +177,7 @@ def contributions(snapshot: Snapshot | None) -> dict[Key, Counter[str]]:
         snapshot.category_id,
         snapshot.channel,
         snapshot.grade,
+        snapshot.handler_id,
     )
     on_receipt: Counter[str] = Counter(received=1)
     on_receipt["open"] = int(snapshot.is_open)
@@ -131,11 +188,23 @@ def contributions(snapshot: Snapshot | None) -> dict[Key, Counter[str]]:
         on_receipt[f"risk_{risk}"] = 1
     if snapshot.anger in ANGERS:
         on_receipt[f"anger_{snapshot.anger}"] = 1
+    on_receipt["clocks_met"] = sum(met for _name, met, _late in snapshot.clocks)
+    on_receipt["clocks_late"] = sum(late for _name, _met, late in snapshot.clocks)
     rows: dict[Key, Counter[str]] = {(snapshot.received_day, *dims): +on_receipt}
     if snapshot.closed_day is not None:
         on_closing = Counter(
-            closed=1, closed_hours=snapshot.closed_hours, remedy_minor=snapshot.remedy_minor
+            closed=1,
+            closed_hours=snapshot.closed_hours,
+            remedy_minor=snapshot.remedy_minor,
+            first_contact=int(snapshot.first_contact),
+            staff_fault=int(snapshot.staff_fault),
         )
+        if snapshot.satisfaction:
+            on_closing.update(
+                rated=1,
+                rating_sum=snapshot.satisfaction,
+                satisfied=int(snapshot.satisfaction >= SATISFIED_FROM),
+            )
         key = (snapshot.closed_day, *dims)
         rows[key] = rows.get(key, Counter()) + on_closing
     return rows
@@ -193,16 +262,19 @@ def _changes(old: dict, new: dict, measures: tuple[str, ...]) -> dict:
 # rows. A cell is (grain, period, unit, dimension, value): "d" or "m", the day or the first of
 # the month, the unit, the dimension's name and its value as text ("" for none).
 CellKey = tuple[str, date, int, str, str]
-CELL_DIMENSIONS = ("channel", "grade", "category", "site")
+CELL_DIMENSIONS = ("channel", "grade", "category", "site", "handler")
+# Each time standard's own cells ("clock", its name) count only whether it was met on time.
+CLOCK_MEASURES = ("clocks_met", "clocks_late")
 
 
 def cells_of(key: Key) -> list[CellKey]:
-    day, unit_id, site_id, category_id, channel, grade = key
+    day, unit_id, site_id, category_id, channel, grade, handler_id = key
     values = {
         "channel": channel,
         "grade": grade,
         "category": str(category_id),
         "site": str(site_id),
+        "handler": str(handler_id),
     }
     month = day.replace(day=1)
     found: list[CellKey] = [("d", day, unit_id, "", "")]
@@ -219,3 +291,25 @@ def cause_cells_of(key: CauseKey) -> list[CellKey]:
         ("d", day, unit_id, "root_cause", cause),
         ("m", day.replace(day=1), unit_id, "root_cause", cause),
     ]
+
+
+def clock_cells(snapshot: Snapshot | None) -> dict[CellKey, Counter[str]]:
+    """Each time standard of a complaint, in its cells by name on the day of receipt."""
+    if snapshot is None or not snapshot.counted:
+        return {}
+    day, unit_id = snapshot.received_day, snapshot.unit_id
+    found: dict[CellKey, Counter[str]] = {}
+    for name, met, late in snapshot.clocks:
+        counts = Counter(clocks_met=met, clocks_late=late)
+        for cell in (
+            ("d", day, unit_id, "clock", name),
+            ("m", day.replace(day=1), unit_id, "clock", name),
+        ):
+            found[cell] = found.get(cell, Counter()) + counts
+    return found
+
+
+def clock_difference(
+    before: Snapshot | None, after: Snapshot | None
+) -> dict[CellKey, dict[str, int]]:
+    return _changes(clock_cells(before), clock_cells(after), CLOCK_MEASURES)

@@ -48,6 +48,12 @@ class ComplaintTally(models.Model):
     root_cause_id = models.IntegerField(default=0)
     remedy_type = models.CharField(max_length=16, default="")
     remedy_minor = models.BigIntegerField(default=0)
+    handler_id = models.IntegerField(default=0)
+    satisfaction = models.SmallIntegerField(default=0)
+    first_contact = models.BooleanField(default=False)
+    staff_fault = models.BooleanField(default=False)
+    # Each time standard as "name:met on time:late", joined by ";".
+    clocks = models.TextField(default="", blank=True)
 
     def __str__(self) -> str:
         return f"tally of complaint {self.complaint_id}"
@@ -77,16 +83,26 @@ class Measures(models.Model):
     anger_3 = models.IntegerField(default=0)
     anger_4 = models.IntegerField(default=0)
     anger_5 = models.IntegerField(default=0)
+    # Of the complaints closed: with a satisfaction score, its sum, those satisfied (4–5),
+    # settled by the first answer, with a staff member found responsible.
+    rated = models.IntegerField(default=0)
+    rating_sum = models.IntegerField(default=0)
+    satisfied = models.IntegerField(default=0)
+    first_contact = models.IntegerField(default=0)
+    staff_fault = models.IntegerField(default=0)
+    # Time standards of the complaints received, met on time and late.
+    clocks_met = models.IntegerField(default=0)
+    clocks_late = models.IntegerField(default=0)
 
     class Meta:
         abstract = True
 
 
 class DailyFigure(Measures):
-    """Counts per organisation, day, handling unit, site, category, channel and grade, the
-    fine roll-up: with seven dimensions it holds about a row per complaint, so a dashboard reads
-    it only when narrowed to a category, grade or channel, and the cells (RollupCell) else. A
-    missing site or category is 0."""
+    """Counts per organisation, day, handling unit, site, category, channel, grade and
+    handler, the fine roll-up: with eight dimensions it holds about a row per complaint, so a
+    dashboard reads it only when narrowed to a category, grade or channel, and the cells
+    (RollupCell) else. A missing site, category or handler is 0."""
 
     organisation_id = models.IntegerField()
     day = models.DateField()
@@ -95,6 +111,7 @@ class DailyFigure(Measures):
     category_id = models.IntegerField()
     channel = models.CharField(max_length=20)
     grade = models.CharField(max_length=12)
+    handler_id = models.IntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -107,8 +124,9 @@ class DailyFigure(Measures):
                     "category_id",
                     "channel",
                     "grade",
+                    "handler_id",
                 ],
-                name="daily_figure_key",
+                name="daily_figure_key_by_handler",
             ),
         ]
 
@@ -125,7 +143,7 @@ class RollupCell(Measures):
     period = models.DateField()
     unit_id = models.IntegerField()
     dimension = models.CharField(max_length=12, blank=True)
-    value = models.CharField(max_length=20, blank=True)
+    value = models.CharField(max_length=40, blank=True)
 
     class Meta:
         constraints = [

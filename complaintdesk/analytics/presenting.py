@@ -25,6 +25,8 @@ TITLES = {
     "root_causes": _("Root causes of the complaints closed (Pareto)"),
     "cost_by_cause": _("What complaints cost, by root cause"),
     "cost_by_unit": _("What complaints cost, by unit"),
+    "by_clock": _("Time standards of the complaints received"),
+    "quality_by_unit": _("Handling quality by unit (%)"),
 }
 SERIES = {
     "received": _("Received"),
@@ -36,6 +38,11 @@ SERIES = {
     "cumulative_share": _("Running share (%)"),
     "remedies": _("Remedies offered"),
     "handling_days": _("Days of handling"),
+    "clocks_met": _("Met on time"),
+    "clocks_late": _("Late"),
+    "on_time_share": _("Time standards met on time"),
+    "csat_share": _("Satisfied complainants (CSAT)"),
+    "first_contact_share": _("Settled at the first answer"),
 }
 NOTHING = _("Nothing in this period.")
 DUAL_AXES = frozenset({"cost_by_cause", "cost_by_unit"})
@@ -51,6 +58,8 @@ KINDS = {
     "root_causes": "pareto",
     "cost_by_cause": "hbar",
     "cost_by_unit": "hbar",
+    "by_clock": "hbar",
+    "quality_by_unit": "hbar",
 }
 
 
@@ -99,6 +108,18 @@ def headline(dashboard: Dashboard) -> list[Rate]:
         Rate(str(_("Reopened")), _share(totals["reopened"], received)),
         Rate(str(_("Appealed")), _share(totals["appealed"], received)),
         Rate(str(_("Time standard breached")), _share(totals["breached"], received)),
+        Rate(
+            str(_("Time standards met on time")),
+            _share(totals["clocks_met"], totals["clocks_met"] + totals["clocks_late"]),
+        ),
+        Rate(str(_("Satisfied complainants (CSAT)")), _share(totals["satisfied"], totals["rated"])),
+        Rate(
+            str(_("Average satisfaction (1–5)")),
+            f"{totals['rating_sum'] / totals['rated']:.1f}" if totals["rated"] else "—",
+        ),
+        Rate(str(_("Settled at the first answer")), _share(totals["first_contact"], closed)),
+        Rate(str(_("From repeat complainants")), _share(totals["risk_repeat"], received)),
+        Rate(str(_("Staff member found responsible")), _share(totals["staff_fault"], closed)),
     ]
 
 

@@ -9,9 +9,10 @@ from complaintdesk.complaints.models import Complaint, ComplaintEvent
 from complaintdesk.core.zones import zone_named
 from complaintdesk.sla.models import ComplaintClock
 
+from .facts import facts_of
 from .measures import RISKS, snapshot_of
 from .models import CauseFigure, ComplaintTally, DailyFigure, RollupCell
-from .services import Counts, is_closed, last_remedies, tally_of
+from .services import Counts, tally_of
 
 REBUILD_BATCH = 5000
 # The counts go in as they grow (the upsert adds), so that a million complaints never hold
@@ -30,6 +31,9 @@ _SNAPSHOT_FIELDS = (
     "reopened_count",
     "anger_score",
     "root_cause_id",
+    "handler_id",
+    "responsibility",
+    "complainant_response",
     *(f"risk_{risk}" for risk in RISKS),
 )
 
@@ -75,7 +79,7 @@ def analytics_rebuild(organisation: Organisation | None = None) -> int:
         while batch := list(ordered.filter(pk__gt=last)[:REBUILD_BATCH]):
             last = batch[-1].pk
             read += len(batch)
-            remedies = last_remedies([c.pk for c in batch if is_closed(c)])
+            facts = facts_of(batch)
             tallies = []
             for complaint in batch:
                 snapshot = snapshot_of(
@@ -83,7 +87,7 @@ def analytics_rebuild(organisation: Organisation | None = None) -> int:
                     zones[complaint.organisation_id],
                     appealed=complaint.pk in appealed,
                     breached=complaint.pk in breached,
-                    remedy=remedies.get(complaint.pk),
+                    facts=facts[complaint.pk],
                 )
                 counts.add(complaint.organisation_id, None, snapshot)
                 tallies.append(tally_of(complaint.pk, complaint.organisation_id, snapshot))

@@ -51,20 +51,23 @@ class DashboardScope:
         return parents, below or parents
 
 
-def dashboard_organisations(user: User) -> list[Organisation]:
-    ids = {held.organisation_id for held in _viewing(user)}
+def dashboard_organisations(user: User, roles: frozenset[str] | None = None) -> list[Organisation]:
+    ids = {held.organisation_id for held in _viewing(user, roles)}
     return list(Organisation.objects.filter(pk__in=ids).order_by("name"))
 
 
-def dashboard_scope(user: User, organisation_code: str = "") -> DashboardScope | None:
+def dashboard_scope(
+    user: User, organisation_code: str = "", roles: frozenset[str] | None = None
+) -> DashboardScope | None:
     """The user's sight in the organisation of that code (their first one when not given);
-    None when they oversee nothing there."""
-    organisations = dashboard_organisations(user)
+    None when they oversee nothing there. `roles`: only where they hold one of these (the
+    people pages are for managers and quality reviewers)."""
+    organisations = dashboard_organisations(user, roles)
     chosen = next((o for o in organisations if o.code == organisation_code), None)
     chosen = chosen or (organisations[0] if organisations else None)
     if chosen is None:
         return None
-    paths = sorted({h.path for h in _viewing(user) if h.organisation_id == chosen.pk})
+    paths = sorted({h.path for h in _viewing(user, roles) if h.organisation_id == chosen.pk})
     tops = [p for p in paths if not any(p != q and p.startswith(q) for q in paths)]
     sight = Q(pk__in=[])
     for path in tops:
@@ -83,5 +86,9 @@ def dashboard_scope(user: User, organisation_code: str = "") -> DashboardScope |
     )
 
 
-def _viewing(user: User):
-    return [held for held in role_paths(user) if Capability.VIEW in capabilities_of({held.role})]
+def _viewing(user: User, roles: frozenset[str] | None = None):
+    return [
+        held
+        for held in role_paths(user)
+        if Capability.VIEW in capabilities_of({held.role}) and (roles is None or held.role in roles)
+    ]

@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 
 from complaintdesk.complaints.choices import Channel, Grade, RiskFlag
 from complaintdesk.complaints.models import Category
+from complaintdesk.sla.selectors import policy_for
 
 from .measures import ANGERS, RISKS
-from .scope import DashboardScope
+from .scope import DashboardScope, Unit
 from .sources import Source, source_for
 
 # Open complaints by how long ago they were received (days, upper bound included).
@@ -82,6 +83,8 @@ def dashboard_figures(scope: DashboardScope, filters: DashboardFilters) -> Dashb
         _backlog(source, filters),
         _risks(totals, filters),
         _anger(totals),
+        _by_clock(source, scope, filters),
+        _quality_by_unit(source, scope, filters),
     ]
     return Dashboard(totals=totals, open_now=source.open_now(), charts=charts)
 
@@ -125,18 +128,30 @@ def _bucket_end(start: date, monthly: bool) -> date:
     return following - timedelta(days=1)
 
 
-def _by_unit(source: Source, scope: DashboardScope, filters: DashboardFilters) -> Chart:
-    """The units one level below the one looked at (the filter's, or the top of the user's
-    sight), each with its whole subtree; complaints handled at the unit looked at itself have
-    a bar of their own (no queue lists exactly those: the queue's unit takes its subtree)."""
+def summed_by_group(
+    source: Source, scope: DashboardScope, filters: DashboardFilters, measures: tuple[str, ...]
+) -> tuple[list[Unit], list[Unit], dict[str, list[int]]]:
+    """The measures summed per unit one level below the one looked at (the filter's, or the
+    top of the user's sight), each with its whole subtree, keyed by the unit's code; what is
+    handled at a unit above them is keyed by that unit's path (scope.groups_below)."""
     parents, groups = scope.groups_below(filters.unit)
     paths = {unit.pk: unit.path for unit in scope.units}
-    totals: dict[str, list[int]] = {}
-    for unit_id, values in source.summed("unit_id", "received", "open", "breached").items():
+    sums: dict[str, list[int]] = {}
+    for unit_id, values in source.summed("unit_id", *measures).items():
         path = paths.get(unit_id, "")
         group = next((g for g in groups if path.startswith(g.path)), None)
         bucket = group.code if group is not None else path
-        totals[bucket] = [a + b for a, b in zip(totals.get(bucket, [0, 0, 0]), values, strict=True)]
+        before = sums.get(bucket, [0] * len(measures))
+        sums[bucket] = [a + b for a, b in zip(before, values, strict=True)]
+    return parents, groups, sums
+
+
+def _by_unit(source: Source, scope: DashboardScope, filters: DashboardFilters) -> Chart:
+    """Complaints handled at the unit looked at itself have a bar of their own (no queue
+    lists exactly those: the queue's unit takes its subtree)."""
+    parents, groups, totals = summed_by_group(
+        source, scope, filters, ("received", "open", "breached")
+    )
     chart = Chart("by_unit", ["received", "open", "breached"])
     for group in groups:
         if group.code in totals:
@@ -232,3 +247,36 @@ def _anger(totals: dict[str, int]) -> Chart:
     for score in ANGERS:
         chart.bars.append(Bar(str(score), [totals[f"anger_{score}"]], {}))
     return chart
+
+
+def _by_clock(source: Source, scope: DashboardScope, filters: DashboardFilters) -> Chart:
+    """Each time standard of the complaints received, met on time and late. Narrowed to a
+    category, grade or channel, only all of them together (the fine roll-up has no clock)."""
+    counts = source.summed("clock", "clocks_met", "clocks_late")
+    policy = policy_for(scope.organisation.pk)
+    # A clock of a policy no longer followed keeps its name.
+    labels = {rule.name: rule.label for rule in policy.clocks.all()} if policy else {}
+    chart = Chart("by_clock", ["clocks_met", "clocks_late"])
+    for name, values in sorted(counts.items(), key=lambda item: -sum(item[1])):
+        label = labels.get(name, name) if name else _("All time standards")
+        chart.bars.append(Bar(str(label), values, {}))
+    return chart
+
+
+def _quality_by_unit(source: Source, scope: DashboardScope, filters: DashboardFilters) -> Chart:
+    """Per unit below the one looked at: the share of time standards met on time, of the
+    complainants who rated satisfied (4–5), and of the complaints closed at the first answer."""
+    measures = ("clocks_met", "clocks_late", "satisfied", "rated", "first_contact", "closed")
+    _parents, groups, sums = summed_by_group(source, scope, filters, measures)
+    chart = Chart("quality_by_unit", ["on_time_share", "csat_share", "first_contact_share"])
+    for group in groups:
+        if group.code in sums:
+            met, late, satisfied, rated, first, closed = sums[group.code]
+            shares = [percent(met, met + late), percent(satisfied, rated), percent(first, closed)]
+            chart.bars.append(Bar(group.name, shares, filters.queue(unit=group.code)))
+    return chart
+
+
+def percent(part: int, whole: int) -> int:
+    """A share as a whole percentage, 0 when there is nothing to share."""
+    return round(100 * part / whole) if whole else 0

@@ -11,18 +11,17 @@ one read of the tallies, one upsert per roll-up, one of the tallies.
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import tzinfo
-from decimal import Decimal
 from typing import Any
 
 from django.db import connection
 
 from complaintdesk.accounts.models import Organisation
-from complaintdesk.complaints.choices import FINAL_STATUSES
-from complaintdesk.complaints.models import Complaint, Proposal
+from complaintdesk.complaints.models import Complaint
 from complaintdesk.core.gathered import Gathering, gathering_register
 from complaintdesk.core.request_memo import memoised
 from complaintdesk.core.zones import zone_named
 
+from .facts import facts_of
 from .measures import (
     CAUSE_MEASURES,
     MEASURES,
@@ -31,12 +30,22 @@ from .measures import (
     cause_cells_of,
     cause_difference,
     cells_of,
+    clock_difference,
     difference,
     snapshot_of,
 )
 from .models import CauseFigure, ComplaintTally, DailyFigure, RollupCell
 
-KEY_COLUMNS = ("organisation_id", "day", "unit_id", "site_id", "category_id", "channel", "grade")
+KEY_COLUMNS = (
+    "organisation_id",
+    "day",
+    "unit_id",
+    "site_id",
+    "category_id",
+    "channel",
+    "grade",
+    "handler_id",
+)
 CAUSE_KEY_COLUMNS = (
     "organisation_id",
     "day",
@@ -50,7 +59,7 @@ CAUSE_KEY_COLUMNS = (
 CELL_KEY_COLUMNS = ("organisation_id", "dimension", "grain", "period", "unit_id", "value")
 # Complaints refreshed in one go by an import's rows.
 REFRESH_BATCH = 5000
-# Rows per upsert statement: at 27 parameters a row, far below SQLite's 32,766.
+# Rows per upsert statement: at 42 parameters a row, far below SQLite's 32,766.
 UPSERT_ROWS = 500
 
 
@@ -97,7 +106,7 @@ def _refresh_many(changes: list[_Change]) -> None:
     known = [pk for pk, change in latest.items() if not change.new]
     tallies = ComplaintTally.objects.in_bulk(known) if known else {}
     zones = _zones([change.complaint for change in latest.values()])
-    remedies = last_remedies([pk for pk, c in latest.items() if is_closed(c.complaint)])
+    facts = facts_of([change.complaint for change in latest.values()])
     counts = Counts()
     written: list[ComplaintTally] = []
     for pk, change in latest.items():
@@ -109,7 +118,7 @@ def _refresh_many(changes: list[_Change]) -> None:
             zones[complaint.organisation_id],
             appealed=change.appealed or bool(tally and tally.appealed),
             breached=change.breached or bool(tally and tally.breached),
-            remedy=remedies.get(pk),
+            facts=facts[pk],
         )
         if after == before:
             continue
@@ -149,6 +158,8 @@ class Counts:
             self.causes[(organisation_id, *cause_key)].update(deltas)
             for cell in cause_cells_of(cause_key):
                 self.cells[(organisation_id, *_cell_columns(cell))].update(deltas)
+        for cell, deltas in clock_difference(before, after).items():
+            self.cells[(organisation_id, *_cell_columns(cell))].update(deltas)
 
     def __len__(self) -> int:
         return len(self.daily) + len(self.causes) + len(self.cells)
@@ -166,25 +177,6 @@ def _cell_columns(cell: CellKey) -> tuple:
     """A cell's key in the order of the table's unique key (CELL_KEY_COLUMNS)."""
     grain, period, unit_id, dimension, value = cell
     return (dimension, grain, period, unit_id, value)
-
-
-def is_closed(complaint: Complaint) -> bool:
-    return complaint.closed_at is not None and complaint.status in FINAL_STATUSES
-
-
-def last_remedies(complaint_ids: list[int]) -> dict[int, tuple[str, Decimal | None]]:
-    """Each complaint's last proposal's remedy and amount: what closing it cost."""
-    if not complaint_ids:
-        return {}
-    found: dict[int, tuple[str, Decimal | None]] = {}
-    proposals = Proposal.objects.filter(complaint_id__in=complaint_ids).order_by(
-        "complaint_id", "proposed_at", "id"
-    )
-    for complaint_id, remedy, amount in proposals.values_list(
-        "complaint_id", "remedy_type", "amount"
-    ):
-        found[complaint_id] = (remedy, amount)
-    return found
 
 
 def _zones(complaints: list[Complaint]) -> dict[int, tzinfo]:
@@ -230,6 +222,11 @@ def snapshot_from(tally: ComplaintTally) -> Snapshot:
         root_cause_id=tally.root_cause_id,
         remedy_type=tally.remedy_type,
         remedy_minor=tally.remedy_minor,
+        handler_id=tally.handler_id,
+        satisfaction=tally.satisfaction,
+        first_contact=tally.first_contact,
+        staff_fault=tally.staff_fault,
+        clocks=_clocks_read(tally.clocks),
     )
 
 
@@ -255,7 +252,22 @@ def tally_of(pk: int, organisation_id: int, snapshot: Snapshot) -> ComplaintTall
         root_cause_id=snapshot.root_cause_id,
         remedy_type=snapshot.remedy_type,
         remedy_minor=snapshot.remedy_minor,
+        handler_id=snapshot.handler_id,
+        satisfaction=snapshot.satisfaction,
+        first_contact=snapshot.first_contact,
+        staff_fault=snapshot.staff_fault,
+        clocks=";".join(f"{name}:{met}:{late}" for name, met, late in snapshot.clocks),
     )
+
+
+def _clocks_read(text: str) -> tuple[tuple[str, int, int], ...]:
+    """A tally's clocks as written by tally_of: "name:met:late" joined by ";" (clock names
+    are slugs, so neither sign occurs in them)."""
+    found = []
+    for part in filter(None, text.split(";")):
+        name, met, late = part.rsplit(":", 2)
+        found.append((name, int(met), int(late)))
+    return tuple(found)
 
 
 def _add(

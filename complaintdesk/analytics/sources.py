@@ -21,8 +21,10 @@ CELL_DIMENSION = {
     "category_id": "category",
     "site_id": "site",
     "root_cause_id": "root_cause",
+    "handler_id": "handler",
+    "clock": "clock",
 }
-NUMERIC = frozenset({"category_id", "site_id", "root_cause_id"})
+NUMERIC = frozenset({"category_id", "site_id", "root_cause_id", "handler_id"})
 
 
 class Source(ABC):
@@ -58,6 +60,10 @@ class Source(ABC):
     @abstractmethod
     def backlog(self) -> dict[date, int]:
         """Complaints open now, by the day they were received (any day)."""
+
+    @abstractmethod
+    def open_by(self, by: str) -> dict:
+        """Complaints open now, whenever received, by a key of CELL_DIMENSION."""
 
 
 def _grouped(rows: QuerySet, field: str, measures: tuple[str, ...]) -> dict:
@@ -112,6 +118,11 @@ class CellSource(Source):
         rows = self._day_cells().filter(open__gt=0)
         return {day: counts[0] for day, counts in _grouped(rows, "period", ("open",)).items()}
 
+    def open_by(self, by: str) -> dict:
+        cells = RollupCell.objects.filter(dimension=CELL_DIMENSION[by], grain="m", open__gt=0)
+        found = _grouped(self._scoped(cells), "value", ("open",))
+        return {(int(v) if by in NUMERIC else v): counts[0] for v, counts in found.items()}
+
 
 class FineSource(Source):
     """The fine roll-ups, narrowed to a category, grade or channel."""
@@ -148,11 +159,18 @@ class FineSource(Source):
         return self._narrowed(DailyFigure.objects.all()).aggregate(n=Sum("open"))["n"] or 0
 
     def summed(self, by: str, *measures: str) -> dict:
+        if by == "clock":  # no clock in the fine rows: all the time standards together
+            found = self._rows("day").aggregate(**{m: Sum(m) for m in measures})
+            return {"": [found[m] or 0 for m in measures]}
         return _grouped(self._rows(by), by, measures)
 
     def backlog(self) -> dict[date, int]:
         rows = self._narrowed(DailyFigure.objects.filter(open__gt=0))
         return {day: counts[0] for day, counts in _grouped(rows, "day", ("open",)).items()}
+
+    def open_by(self, by: str) -> dict:
+        rows = self._narrowed(DailyFigure.objects.filter(open__gt=0))
+        return {value: counts[0] for value, counts in _grouped(rows, by, ("open",)).items()}
 
 
 def source_for(scope: DashboardScope, filters) -> Source:

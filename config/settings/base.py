@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "complaintdesk.api",
     "complaintdesk.analytics",
     "complaintdesk.prevention",
+    "complaintdesk.people",
     # django-ninja's own templates and static files: the API docs without a CDN.
     "ninja",
     "complaintdesk.demo",

@@ -9,8 +9,15 @@ from playwright.sync_api import expect
 
 from complaintdesk.accounts.roles import Role
 from complaintdesk.complaints.choices import Channel
-from complaintdesk.complaints.tests.factories import CategoryFactory, complaint_at, org_tree, staff
+from complaintdesk.complaints.tests.factories import (
+    CategoryFactory,
+    complaint_at,
+    drive_to,
+    org_tree,
+    staff,
+)
 from complaintdesk.core.testing import ARTIFACTS, BROWSER, log_in
+from complaintdesk.sla.tests.factories import on_policy
 
 pytestmark = BROWSER
 
@@ -27,6 +34,8 @@ CHARTS = (
     "root_causes",
     "cost_by_cause",
     "cost_by_unit",
+    "by_clock",
+    "quality_by_unit",
 )
 
 
@@ -46,6 +55,9 @@ def test_a_manager_sees_every_chart_drawn_and_a_bar_leads_to_its_complaints(live
             tree.site, channel=channel, category=lift, site=tree.site, subject=f"Lift {channel}"
         )
     complaint_at(tree.other_site, subject="Noise at night", anger_score=4, risk_media=True)
+    # and one answered, settled and closed on the seed policy's time standards
+    on_policy(tree.organisation, "seed-hk-property", "HK")
+    drive_to(complaint_at(tree.other_site, channel=Channel.LETTER, subject="Gate"), "closed")
     manager = staff(Role.DISTRICT_MANAGER, tree.district, username="district")
     manager.set_password("demo12345")
     manager.save(update_fields=["password"])
@@ -54,8 +66,8 @@ def test_a_manager_sees_every_chart_drawn_and_a_bar_leads_to_its_complaints(live
     log_in(page, live_server.url, "district")
     page.click("[data-testid=nav-dashboard]")
 
-    # Then the headline counts the four complaints and every chart is drawn on its canvas
-    expect(page.locator("[data-testid=dashboard-headline] dd").first).to_have_text("4")
+    # Then the headline counts the five complaints and every chart is drawn on its canvas
+    expect(page.locator("[data-testid=dashboard-headline] dd").first).to_have_text("5")
     for key in CHARTS:
         canvas = page.locator(f"[data-testid=chart-{key}] canvas")
         expect(canvas).to_have_count(1)

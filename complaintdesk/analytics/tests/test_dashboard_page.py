@@ -19,9 +19,12 @@ from complaintdesk.complaints.tests.factories import (
     UserFactory,
     complaint_at,
     drive_to,
+    manager_for,
     org_tree,
+    settle,
     staff,
 )
+from complaintdesk.sla.tests.factories import on_policy
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +117,7 @@ def test_the_workbook_holds_the_summary_and_every_chart_as_a_table(client):
 
     # Then it opens in openpyxl with a summary sheet and one sheet per chart
     workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
-    assert len(workbook.sheetnames) == 1 + 12
+    assert len(workbook.sheetnames) == 1 + 14
     summary = {
         row[0]: row[1]
         for row in workbook[workbook.sheetnames[0]].iter_rows(min_row=2, values_only=True)
@@ -156,3 +159,42 @@ def test_the_pareto_ranks_the_causes_of_closed_complaints_and_costs_them(client)
     cost = next(c for c in response.context["charts"] if c["key"] == "cost_by_cause")
     assert cost["labels"][0] == noise.label
     assert cost["series"][0]["values"][0] == 800
+
+
+def test_the_dashboard_shows_time_standards_satisfaction_and_first_answers_per_unit(client):
+    # Given a district on the seed policy: one complaint answered once, settled and closed
+    # (the follow-up call noted satisfaction 5), one rated 2 by its complainant, one open
+    tree = org_tree()
+    on_policy(tree.organisation, "seed-hk-property", "HK")
+    settled = complaint_at(tree.site, channel=Channel.LETTER)
+    drive_to(settled, "closed")
+    rated = complaint_at(tree.other_site, channel=Channel.LETTER)
+    drive_to(rated, "replied")
+    services.complaint_rate(rated, 2)
+    services.complaint_start_follow_up(rated, manager_for(rated))
+    settle(rated, manager_for(rated))
+    services.complaint_close(rated, manager_for(rated))
+    complaint_at(tree.other_site, channel=Channel.PHONE)
+    client.force_login(staff(Role.DISTRICT_MANAGER, tree.district))
+
+    # When the district manager opens the dashboard
+    response = client.get(reverse("analytics:dashboard"))
+
+    # Then the headline has satisfaction (one of two satisfied) and first answers (both)
+    figures = _figures(response)
+    assert figures["Satisfied complainants (CSAT)"] == "50.0%"
+    assert figures["Average satisfaction (1–5)"] == "3.5"
+    assert figures["Settled at the first answer"] == "100.0%"
+    assert figures["Time standards met on time"] == "100.0%"
+    # and each time standard is a bar by its name in the policy, met on time
+    clocks = _bars(response, "by_clock")
+    assert clocks and all(met > 0 for met in clocks.values())
+    assert "Written reply" in " ".join(clocks)
+    # and each site has its shares: on time, satisfied, first answer
+    chart = next(c for c in response.context["charts"] if c["key"] == "quality_by_unit")
+    shares = {
+        label: [series["values"][i] for series in chart["series"]]
+        for i, label in enumerate(chart["labels"])
+    }
+    assert shares[tree.site.name] == [100, 100, 100]
+    assert shares[tree.other_site.name] == [100, 0, 100]

@@ -19,15 +19,15 @@ from complaintdesk.analytics.rebuild import analytics_rebuild
 from complaintdesk.analytics.scope import dashboard_scope
 from complaintdesk.analytics.sources import CellSource, FineSource
 from complaintdesk.complaints import services
-from complaintdesk.complaints.choices import Channel, Grade, Status
+from complaintdesk.complaints.choices import Channel, Grade, Responsibility, Status
 from complaintdesk.complaints.models import Complaint, ComplaintEvent
 from complaintdesk.complaints.tests.factories import (
     CategoryFactory,
+    RootCauseFactory,
     complaint_at,
     drive_to,
     manager_for,
     org_tree,
-    record_investigation,
     reply,
     settle,
     staff,
@@ -39,7 +39,7 @@ from complaintdesk.transfer.tests.test_import_runs import csv_file, rows, run_fi
 
 pytestmark = pytest.mark.django_db
 
-DIMS = ("day", "unit_id", "site_or_0", "category_or_0", "channel", "grade")
+DIMS = ("day", "unit_id", "site_or_0", "category_or_0", "channel", "grade", "handler_or_0")
 RISKS = ("media", "regulator", "legal", "safety", "vip", "repeat")
 
 
@@ -49,7 +49,9 @@ def _direct_count(organisation: Organisation) -> dict[tuple, Counter]:
     zone = ZoneInfo(organisation.time_zone)
     counted = Complaint.objects.filter(organisation=organisation).exclude(status=Status.MERGED)
     counted = counted.annotate(
-        site_or_0=Coalesce("site_id", Value(0)), category_or_0=Coalesce("category_id", Value(0))
+        site_or_0=Coalesce("site_id", Value(0)),
+        category_or_0=Coalesce("category_id", Value(0)),
+        handler_or_0=Coalesce("handler_id", Value(0)),
     )
     appealed = Exists(
         ComplaintEvent.objects.filter(complaint=OuterRef("pk"), status_after=Status.APPEAL)
@@ -73,20 +75,47 @@ def _direct_count(organisation: Organisation) -> dict[tuple, Counter]:
     )
     for row in on_receipt:
         figures[tuple(row.pop(d) for d in DIMS)].update(row)
-    for complaint in counted.filter(is_final=True, closed_at__isnull=False):
-        day = complaint.closed_at.astimezone(zone).date()
-        key = (
-            day,
+    for complaint in counted:
+        dims = (
             complaint.unit_id,
             complaint.site_or_0,
             complaint.category_or_0,
             complaint.channel,
             complaint.grade,
+            complaint.handler_or_0,
         )
+        clocks = complaint.clocks.all()
+        figures[(complaint.received_at.astimezone(zone).date(), *dims)].update(
+            clocks_met=sum(c.state == "met" and c.breached_at is None for c in clocks),
+            clocks_late=sum(c.breached_at is not None for c in clocks),
+        )
+        if not complaint.is_final or complaint.closed_at is None:
+            continue
         hours = int((complaint.closed_at - complaint.received_at).total_seconds() // 3600)
         last = complaint.proposals.order_by("proposed_at", "id").last()
         paid = int((last.amount or 0) * 100) if last else 0
-        figures[key].update(closed=1, closed_hours=max(hours, 0), remedy_minor=paid)
+        rating = complaint.ratings.order_by("given_at", "id").last()
+        follow_up = (
+            complaint.follow_ups.exclude(handling_satisfaction=None).order_by("done_at").last()
+        )
+        score = rating.score if rating else (follow_up.handling_satisfaction if follow_up else 0)
+        first_contact = (
+            complaint.status == Status.CLOSED
+            and complaint.replies.count() == 1
+            and complaint.reopened_count == 0
+            and not complaint.events.filter(status_after=Status.APPEAL).exists()
+            and complaint.complainant_response != "rejected"
+        )
+        figures[(complaint.closed_at.astimezone(zone).date(), *dims)].update(
+            closed=1,
+            closed_hours=max(hours, 0),
+            remedy_minor=paid,
+            rated=int(score > 0),
+            rating_sum=score,
+            satisfied=int(score >= 4),
+            first_contact=int(first_contact),
+            staff_fault=int(complaint.responsibility == "staff"),
+        )
     return {key: +counts for key, counts in figures.items() if +counts}
 
 
@@ -102,6 +131,7 @@ def _cells_expected(organisation: Organisation) -> dict[tuple, Counter]:
             ("grade", row["grade"]),
             ("category", str(row["category_id"])),
             ("site", str(row["site_id"])),
+            ("handler", str(row["handler_id"])),
         ):
             cells[("d", day, unit, dimension, value)].update(counts)
             cells[("m", month, unit, dimension, value)].update(counts)
@@ -110,6 +140,15 @@ def _cells_expected(organisation: Organisation) -> dict[tuple, Counter]:
         cause, unit = str(row["root_cause_id"]), row["unit_id"]
         cells[("d", row["day"], unit, "root_cause", cause)].update(counts)
         cells[("m", row["day"].replace(day=1), unit, "root_cause", cause)].update(counts)
+    zone = ZoneInfo(organisation.time_zone)
+    counted = Complaint.objects.filter(organisation=organisation).exclude(status=Status.MERGED)
+    for complaint in counted:
+        day = complaint.received_at.astimezone(zone).date()
+        for clock in complaint.clocks.all():
+            late = clock.breached_at is not None
+            counts = Counter(clocks_met=int(clock.state == "met" and not late), clocks_late=late)
+            cells[("d", day, complaint.unit_id, "clock", clock.name)].update(counts)
+            cells[("m", day.replace(day=1), complaint.unit_id, "clock", clock.name)].update(counts)
     return {key: +counts for key, counts in cells.items() if +counts}
 
 
@@ -134,6 +173,7 @@ def _rollup(organisation: Organisation) -> dict[tuple, Counter]:
             row["category_id"],
             row["channel"],
             row["grade"],
+            row["handler_id"],
         )
         counts = +Counter({m: row[m] for m in measures})
         if counts:
@@ -219,12 +259,20 @@ def _busy_organisation() -> Organisation:
     # One more closed with compensation paid: what closing it cost is counted by its cause
     paid = complaint_at(tree.other_site, channel=Channel.LETTER, received_at=received[1])
     drive_to(paid, "investigating", handler=handler)
-    record_investigation(paid, manager_for(paid))
+    services.complaint_record_investigation(
+        paid,
+        manager_for(paid),
+        findings="The handler promised a visit and never came.",
+        responsibility=Responsibility.STAFF,
+        root_cause=RootCauseFactory(organisation=paid.organisation),
+    )
     services.complaint_propose(
         paid, manager_for(paid), remedy_type="compensation", reasons="Water damage.",
         amount=Decimal("800.50"),
     )  # fmt: skip
     reply(paid, paid.received_by)
+    # The complainant's own rating wins over the 5 noted on the follow-up call
+    services.complaint_rate(paid, 2, comment="Slow.")
     services.complaint_start_follow_up(paid, manager_for(paid))
     settle(paid, manager_for(paid))
     services.complaint_close(paid, manager_for(paid))
@@ -248,7 +296,15 @@ def test_the_rollup_equals_a_direct_count_after_every_kind_of_change():
     assert any(key[5] for key in causes)  # a root cause was found for one of them
     assert sum(c["remedy_minor"] for c in causes.values()) == 80050
     assert _cause_rollup(organisation) == causes
-    assert _cells(organisation) == _cells_expected(organisation)
+    cells = _cells(organisation)
+    assert cells == _cells_expected(organisation)
+    # the people's and the time standards' measures were exercised, not all left at nought
+    totals = sum(direct.values(), Counter())
+    assert totals["rated"] >= 2 and totals["rating_sum"] < 5 * totals["rated"]
+    assert totals["first_contact"] >= 1 and totals["staff_fault"] == 1
+    assert totals["clocks_met"] >= 1 and totals["clocks_late"] >= 1
+    assert any(key[3] == "handler" and key[4] != "0" for key in cells)
+    assert any(key[3] == "clock" for key in cells)
 
 
 def test_rebuilding_counts_the_same_as_the_rollup_kept_by_the_events():
@@ -305,7 +361,7 @@ def test_the_lattice_answers_every_chart_as_the_fine_rollup_does(start, end):
     def nonzero(found: dict) -> dict:
         return {k: v for k, v in found.items() if any(v)}
 
-    for by in ("day", "unit_id", "channel", "grade", "category_id", "site_id"):
+    for by in ("day", "unit_id", "channel", "grade", "category_id", "site_id", "handler_id"):
         assert nonzero(cells.summed(by, "received", "closed", "remedy_minor")) == nonzero(
             fine.summed(by, "received", "closed", "remedy_minor")
         ), by
