@@ -9,4 +9,5 @@ urlpatterns = [
     path("executive/", views.executive, name="executive"),
     path("read/<str:reference>/", views.executive_read, name="read"),
     path("subscriptions/", views.report_subscription, name="subscription"),
+    path("returns/<str:kind>.xlsx", views.regulator_return, name="return"),
 ]

@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -26,6 +27,7 @@ from .periods import month_asked, month_bounds
 from .presenting import chart_data, chart_table, dashboard_sheets, headline, queue_address
 from .reads import executive_read_record
 from .reports import report_subscribe, report_subscriptions_of
+from .returns import RETURNS, Period, cfpb_return, fca_return, jrt_return
 from .scope import dashboard_organisations, dashboard_scope
 
 
@@ -55,6 +57,7 @@ def dashboard(request: _Request) -> HttpResponse:
             "export_query": request.GET.urlencode(),
             "alerts": alerts_in_sight(scope),
             "subscriptions": report_subscriptions_of(request.user, scope.organisation),
+            "returns": RETURNS.items(),
         },
     )
 
@@ -138,3 +141,24 @@ def report_subscription(request: _Request) -> HttpResponse:
         else:
             messages.success(request, _("You will no longer receive it: %(f)s.") % {"f": label})
     return redirect(f"{reverse('analytics:dashboard')}?organisation={scope.organisation.code}")
+
+
+@login_required
+@require_GET
+def regulator_return(request: _Request, kind: str) -> HttpResponseBase:
+    """A regulator return over the dashboard's period and unit, as a workbook."""
+    if kind not in RETURNS:
+        raise Http404
+    scope = dashboard_scope(request.user, request.GET.get("organisation", ""))
+    if scope is None:
+        raise Http404
+    filters = DashboardForm(request.GET, scope=scope).filters()
+    period = Period(scope, filters.start, filters.end, filters.unit)
+    if kind == "fca":
+        sheets = fca_return(period)
+    elif kind == "cfpb":
+        sheets = cfpb_return(period, timezone.now())
+    else:
+        sheets = jrt_return(period)
+    name = f"{kind}-{scope.organisation.code}-{filters.start}-{filters.end}.xlsx"
+    return FileResponse(xlsx_sheets(sheets), as_attachment=True, filename=name)
