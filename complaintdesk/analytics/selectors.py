@@ -3,6 +3,7 @@ the viewer's scope and filters. Each chart's rows carry the queue filters that l
 complaints behind them, so that a click on a bar lands on those complaints."""
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -134,32 +135,47 @@ def summed_by_group(
     """The measures summed per unit one level below the one looked at (the filter's, or the
     top of the user's sight), each with its whole subtree, keyed by the unit's code; what is
     handled at a unit above them is keyed by that unit's path (scope.groups_below)."""
+    return grouped_by_unit(scope, filters, source.summed("unit_id", *measures))
+
+
+def grouped_by_unit(
+    scope: DashboardScope, filters: DashboardFilters, by_unit: dict[int, list[int]]
+) -> tuple[list[Unit], list[Unit], dict[str, list[int]]]:
+    """Counts per unit (by id) added up as summed_by_group says."""
     parents, groups = scope.groups_below(filters.unit)
     paths = {unit.pk: unit.path for unit in scope.units}
     sums: dict[str, list[int]] = {}
-    for unit_id, values in source.summed("unit_id", *measures).items():
+    for unit_id, values in by_unit.items():
         path = paths.get(unit_id, "")
         group = next((g for g in groups if path.startswith(g.path)), None)
         bucket = group.code if group is not None else path
-        before = sums.get(bucket, [0] * len(measures))
+        before = sums.get(bucket, [0] * len(values))
         sums[bucket] = [a + b for a, b in zip(before, values, strict=True)]
     return parents, groups, sums
 
 
+def unit_rows(
+    parents: list[Unit], groups: list[Unit], keys: Iterable[str]
+) -> list[tuple[str, str, str]]:
+    """(name, key of its counts, the unit's code for its queue) for each group with counts
+    (keyed by its code), then for what is handled at a unit looked at itself (keyed by its
+    path), which has a row of its own and no queue: the queue's unit takes its subtree."""
+    counted = set(keys)
+    rows = [(g.name, g.code, g.code) for g in groups if g.code in counted]
+    for parent in parents:
+        if parent.path in counted and parent not in groups:
+            label = _("%(unit)s (handled there)") % {"unit": parent.name}
+            rows.append((label, parent.path, ""))
+    return rows
+
+
 def _by_unit(source: Source, scope: DashboardScope, filters: DashboardFilters) -> Chart:
-    """Complaints handled at the unit looked at itself have a bar of their own (no queue
-    lists exactly those: the queue's unit takes its subtree)."""
     parents, groups, totals = summed_by_group(
         source, scope, filters, ("received", "open", "breached")
     )
     chart = Chart("by_unit", ["received", "open", "breached"])
-    for group in groups:
-        if group.code in totals:
-            chart.bars.append(Bar(group.name, totals[group.code], filters.queue(unit=group.code)))
-    for parent in parents:
-        if parent.path in totals and parent not in groups:
-            label = _("%(unit)s (handled there)") % {"unit": parent.name}
-            chart.bars.append(Bar(label, totals[parent.path], {}))
+    for name, key, code in unit_rows(parents, groups, totals):
+        chart.bars.append(Bar(name, totals[key], filters.queue(unit=code) if code else {}))
     chart.bars.sort(key=lambda bar: -bar.values[0])
     return chart
 
@@ -267,13 +283,12 @@ def _quality_by_unit(source: Source, scope: DashboardScope, filters: DashboardFi
     """Per unit below the one looked at: the share of time standards met on time, of the
     complainants who rated satisfied (4–5), and of the complaints closed at the first answer."""
     measures = ("clocks_met", "clocks_late", "satisfied", "rated", "first_contact", "closed")
-    _parents, groups, sums = summed_by_group(source, scope, filters, measures)
+    parents, groups, sums = summed_by_group(source, scope, filters, measures)
     chart = Chart("quality_by_unit", ["on_time_share", "csat_share", "first_contact_share"])
-    for group in groups:
-        if group.code in sums:
-            met, late, satisfied, rated, first, closed = sums[group.code]
-            shares = [percent(met, met + late), percent(satisfied, rated), percent(first, closed)]
-            chart.bars.append(Bar(group.name, shares, filters.queue(unit=group.code)))
+    for name, key, code in unit_rows(parents, groups, sums):
+        met, late, satisfied, rated, first, closed = sums[key]
+        shares = [percent(met, met + late), percent(satisfied, rated), percent(first, closed)]
+        chart.bars.append(Bar(name, shares, filters.queue(unit=code) if code else {}))
     return chart
 
 

@@ -63,7 +63,7 @@ class Source(ABC):
 
     @abstractmethod
     def open_by(self, by: str) -> dict:
-        """Complaints open now, whenever received, by a key of CELL_DIMENSION."""
+        """Complaints open now, whenever received, by "unit_id" or a key of CELL_DIMENSION."""
 
 
 def _grouped(rows: QuerySet, field: str, measures: tuple[str, ...]) -> dict:
@@ -119,6 +119,9 @@ class CellSource(Source):
         return {day: counts[0] for day, counts in _grouped(rows, "period", ("open",)).items()}
 
     def open_by(self, by: str) -> dict:
+        if by == "unit_id":
+            rows = self._day_cells().filter(open__gt=0)
+            return {unit: counts[0] for unit, counts in _grouped(rows, by, ("open",)).items()}
         cells = RollupCell.objects.filter(dimension=CELL_DIMENSION[by], grain="m", open__gt=0)
         found = _grouped(self._scoped(cells), "value", ("open",))
         return {(int(v) if by in NUMERIC else v): counts[0] for v, counts in found.items()}

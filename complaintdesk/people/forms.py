@@ -13,6 +13,13 @@ from .models import Answer, Decision, SampledBy, ScorecardItem
 from .services import LARGEST_SAMPLE
 
 NOT_APPLICABLE = "na"
+
+
+def _date_input() -> forms.DateInput:
+    """A browser's date picker reads and shows ISO dates, whatever the reader's language."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 ANSWERS = [(str(a.value), a.label) for a in reversed(Answer)] + [
     (NOT_APPLICABLE, _("Does not apply"))
 ]
@@ -20,8 +27,8 @@ ANSWERS = [(str(a.value), a.label) for a in reversed(Answer)] + [
 
 class SampleForm(forms.Form):
     unit = forms.ChoiceField(label=_("Unit"))
-    start = forms.DateField(label=_("Closed from"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Closed until"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("Closed from"), widget=_date_input())
+    end = forms.DateField(label=_("Closed until"), widget=_date_input())
     size = forms.IntegerField(
         label=_("How many"), min_value=1, max_value=LARGEST_SAMPLE, initial=10
     )

@@ -10,7 +10,13 @@ from django.db.models import Avg, Count, QuerySet
 
 from complaintdesk.accounts.models import User
 from complaintdesk.analytics.scope import DashboardScope
-from complaintdesk.analytics.selectors import DashboardFilters, percent, summed_by_group
+from complaintdesk.analytics.selectors import (
+    DashboardFilters,
+    grouped_by_unit,
+    percent,
+    summed_by_group,
+    unit_rows,
+)
 from complaintdesk.analytics.sources import source_for
 from complaintdesk.core.zones import zone_named
 
@@ -119,11 +125,16 @@ def people_figures(scope: DashboardScope, filters: DashboardFilters) -> list[Per
 def unit_figures(scope: DashboardScope, filters: DashboardFilters) -> list[UnitRow]:
     """The units one level below the one looked at, each with its subtree."""
     source = source_for(scope, filters)
-    _parents, groups, sums = summed_by_group(source, scope, filters, MEASURES)
+    parents, groups, sums = summed_by_group(source, scope, filters, MEASURES)
+    open_now = {unit: [n] for unit, n in source.open_by("unit_id").items()}
+    _parents, _groups, still_open = grouped_by_unit(scope, filters, open_now)
     return [
-        UnitRow(group.name, _figures(sums[group.code], 0), filters.queue(unit=group.code))
-        for group in groups
-        if group.code in sums
+        UnitRow(
+            name,
+            _figures(sums.get(key, [0] * len(MEASURES)), still_open.get(key, [0])[0]),
+            filters.queue(unit=code) if code else {},
+        )
+        for name, key, code in unit_rows(parents, groups, sums.keys() | still_open.keys())
     ]
 
 

@@ -65,7 +65,7 @@ def scorecard_for(organisation: Organisation) -> Scorecard:
                 name_en=item.name_en,
                 name_zh_hans=item.name_zh_hans,
                 name_zh_hant=item.name_zh_hant,
-                guidance=item.guidance,
+                guidance=item.guidance_in(organisation.default_language),
                 weight=item.weight,
                 position=position,
             )

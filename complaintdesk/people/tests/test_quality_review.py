@@ -73,3 +73,13 @@ def test_nobody_reviews_a_complaint_they_handled_or_one_still_open():
         quality_pick(manager, theirs)
     with pytest.raises(GuardFailed):
         quality_pick(manager, still_open)
+
+
+@pytest.mark.django_db
+def test_the_default_scorecard_guides_the_reviewer_in_the_organisations_language():
+    mainland = org_tree(default_language="zh-hans").organisation
+
+    items = list(scorecard_for(mainland).items.all())
+
+    assert items[0].guidance == "答复说明了调查发现及据此作出决定的原因。"
+    assert items[0].name_zh_hant == "答覆說明了處理決定的理由"

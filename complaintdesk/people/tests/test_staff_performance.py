@@ -33,6 +33,8 @@ def test_each_handler_has_their_figures_quality_score_and_training_needs(client)
     for complaint in closed:
         drive_to(complaint, Status.CLOSED, handler=ann)
     drive_to(complaint_at(tree.other_site), Status.INVESTIGATING, handler=bob)
+    # and one nobody handles yet, sitting at the district itself
+    complaint_at(tree.district)
     # and a reviewer found Ann's tone wanting on one of hers
     reviewer = staff(Role.QUALITY_REVIEWER, tree.district)
     review = quality_pick(reviewer, closed[0])
@@ -57,6 +59,12 @@ def test_each_handler_has_their_figures_quality_score_and_training_needs(client)
     assert (rows[str(bob)].figures.received, rows[str(bob)].figures.open_now) == (1, 1)
     assert rows[str(bob)].figures.quality is None
     # and each person's name lists their complaints in the queue
+    # and each site its own: two closed at Ann's, one open at Bob's
+    units = {row.name: row.figures for row, _link in response.context["units"]}
+    assert (units[tree.site.name].closed, units[tree.site.name].open_now) == (2, 0)
+    assert (units[tree.other_site.name].received, units[tree.other_site.name].open_now) == (1, 1)
+    district = units[f"{tree.district.name} (handled there)"]
+    assert (district.received, district.open_now) == (1, 1)
     links = {str(row.person): link for row, link in response.context["people"]}
     assert f"handler={ann.pk}" in links[str(ann)]
 
