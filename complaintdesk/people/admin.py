@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from complaintdesk.core.admin import ReadOnlyAdmin
+
 from .models import PerformanceDecision, Scorecard, ScorecardItem
 
 
@@ -17,17 +19,8 @@ class ScorecardAdmin(admin.ModelAdmin):
 
 
 @admin.register(PerformanceDecision)
-class PerformanceDecisionAdmin(admin.ModelAdmin):
+class PerformanceDecisionAdmin(ReadOnlyAdmin):
     """A record of what a manager decided: read here, never changed."""
 
     list_display = ("person", "period_start", "period_end", "decision", "decided_by", "decided_at")
     list_filter = ("decision", "organisation")
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
