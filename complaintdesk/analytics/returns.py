@@ -184,11 +184,8 @@ def fca_return(period: Period) -> list[Sheet]:
             product, opened[product], row["closed"], row["upheld"], share, row["three_days"],
             row["eight_weeks"], row["later"], f"{redress[product]:.2f}", row["other_currency"],
         ])  # fmt: skip
-    title = _("FCA complaints return %(start)s to %(end)s") % {
-        "start": period.start,
-        "end": period.end,
-    }
-    return [Sheet(title, headers, [28] + [14] * (len(headers) - 1), rows)]
+    # A sheet's name holds 31 characters: the period is in the file's name.
+    return [Sheet(_("FCA complaints return"), headers, [28] + [14] * (len(headers) - 1), rows)]
 
 
 def _outcome(remedy: str | None, amount: Decimal | None) -> str:
