@@ -41,7 +41,7 @@ SEARCHES = (
 
 @dataclass(frozen=True)
 class Case:
-    group: str  # queue, deep, search_zh, search_en, reference, detail, dashboard
+    group: str  # queue, deep, search_zh, search_en, reference, detail, dashboard, people
     name: str
     path: str
 
@@ -95,6 +95,9 @@ def cases_for(user: User, n: int) -> Iterator[Case]:
     today = timezone.localdate()
     two_years = urlencode({"start": (today - timedelta(days=730)).isoformat(), "end": today})
     yield Case("dashboard", "two years", f"/dashboard/?{two_years}")
+    # Staff performance reads the same roll-ups, by handler as well as by unit.
+    yield Case("people", "90 days", "/people/")
+    yield Case("people", "two years", f"/people/?{two_years}")
 
 
 def _cursor_at(user: User, order: str, depth: int) -> str:

@@ -30,6 +30,7 @@ TARGETS = {
     "sla_backlog_sweep_s": 2,
     "web_rss_mb": 150,
     "dashboard_ms": 300,
+    "people_ms": 300,
 }
 # Floors rather than ceilings.
 AT_LEAST = {"import_rows_per_s": 10_000, "intake_ratio_vs_baseline": 0.5}
@@ -112,6 +113,7 @@ class Command(BaseCommand):
             "reference_p95_ms": worst("reference"),
             "detail_p95_ms": worst("detail"),
             "dashboard_ms": worst("dashboard"),
+            "people_ms": worst("people"),
             **sweeps,
             **imported,
             "web_rss_mb": _rss_mb(server_pid) if server_pid else None,
@@ -133,6 +135,7 @@ class Command(BaseCommand):
             "reference_p95_ms",
             "detail_p95_ms",
             "dashboard_ms",
+            "people_ms",
             "sla_sweep_s",
             "sla_backlog_sweep_s",
             "import_rows_per_s",
