@@ -55,16 +55,19 @@ def _clocks(ids: list[int]) -> dict[int, tuple[tuple[str, int, int], ...]]:
     }
 
 
+def latest_of(model: type[Model], value: str, order: str, **having: object) -> Subquery:
+    """`value` of the complaint's latest record of `model` by `order` (its id breaks ties),
+    as a subquery to annotate complaints with."""
+    rows = model._default_manager.filter(complaint=OuterRef("pk"), **having)
+    return Subquery(rows.order_by(f"-{order}", "-id").values(value)[:1])
+
+
 def _closing(
     ids: list[int],
 ) -> tuple[dict[int, tuple[str, Decimal | None]], Counter[int], dict[int, int]]:
     """The last proposal's remedy, the number of answers sent and the latest satisfaction
     score: the complainant's own rating of an answer, else the one given on the follow-up
     call (a rating is their word, not a note of it). One query, however many complaints."""
-
-    def last(model: type[Model], value: str, order: str, **having: object) -> Subquery:
-        rows = model._default_manager.filter(complaint=OuterRef("pk"), **having)
-        return Subquery(rows.order_by(f"-{order}", "-id").values(value)[:1])
 
     answers = (
         Reply.objects.filter(complaint=OuterRef("pk"))
@@ -76,11 +79,11 @@ def _closing(
     rows = (
         Complaint.objects.filter(pk__in=ids)
         .annotate(
-            remedy=last(Proposal, "remedy_type", "proposed_at"),
-            amount=last(Proposal, "amount", "proposed_at"),
+            remedy=latest_of(Proposal, "remedy_type", "proposed_at"),
+            amount=latest_of(Proposal, "amount", "proposed_at"),
             answers=Subquery(answers),
-            rating=last(Rating, "score", "given_at"),
-            noted=last(
+            rating=latest_of(Rating, "score", "given_at"),
+            noted=latest_of(
                 FollowUp, "handling_satisfaction", "done_at", handling_satisfaction__isnull=False
             ),
         )

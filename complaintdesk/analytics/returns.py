@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -37,6 +37,7 @@ from complaintdesk.core.zones import zone_named
 from complaintdesk.sla.calendars import WorkingCalendar
 from complaintdesk.sla.selectors import organisation_calendar
 
+from .facts import latest_of
 from .scope import DashboardScope
 
 NOT_UPHELD = frozenset({RemedyType.NO_ACTION, RemedyType.EXPLANATION})
@@ -104,11 +105,10 @@ def _products(scope: DashboardScope) -> dict[int, str]:
 
 
 def _with_last_proposal(rows: QuerySet) -> QuerySet:
-    last = Proposal.objects.filter(complaint=OuterRef("pk")).order_by("-proposed_at", "-id")
     return rows.annotate(
-        remedy=Subquery(last.values("remedy_type")[:1]),
-        amount=Subquery(last.values("amount")[:1]),
-        remedy_currency=Subquery(last.values("currency")[:1]),
+        remedy=latest_of(Proposal, "remedy_type", "proposed_at"),
+        amount=latest_of(Proposal, "amount", "proposed_at"),
+        remedy_currency=latest_of(Proposal, "currency", "proposed_at"),
     )
 
 

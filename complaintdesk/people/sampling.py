@@ -23,6 +23,8 @@ class Candidate:
     breached: bool
     reopened_or_appealed: bool
     staff_fault: bool
+    # Who handled it: the person its review will be of.
+    handler_id: int | None = None
 
 
 def risk_weight(candidate: Candidate) -> float:

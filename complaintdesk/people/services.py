@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -100,7 +100,7 @@ def quality_sample(
     rng = rng or random.SystemRandom()
     draw = sample_by_risk if request.method == SampledBy.RISK else sample_at_random
     chosen = draw(candidates, request.size, rng)
-    handlers = dict(Complaint.objects.filter(pk__in=chosen).values_list("pk", "handler_id"))
+    handlers = {c.pk: c.handler_id for c in candidates}
     now = timezone.now()
     with transaction.atomic():
         scorecard_for(request.unit.organisation)
@@ -141,22 +141,20 @@ def _candidates(by: User, request: SampleRequest) -> list[Candidate]:
         )
         .order_by("-closed_at")[:MOST_CANDIDATES]
     )
-    risky = Q()
-    for flag in RiskFlag:
-        risky |= Q(**{f"risk_{flag.value}": True})
     rows = closed.values_list(
         "pk", "grade", "anger_score", "breached", "appealed", "reopened_count",
-        "responsibility", *(f"risk_{flag.value}" for flag in RiskFlag),
+        "responsibility", "handler_id", *(f"risk_{flag.value}" for flag in RiskFlag),
     )  # fmt: skip
     return [
         Candidate(
             pk=row[0],
             grade=row[1],
             anger=row[2] or 0,
-            risky=any(row[7:]),
+            risky=any(row[8:]),
             breached=row[3],
             reopened_or_appealed=row[4] or row[5] > 0,
             staff_fault=row[6] == "staff",
+            handler_id=row[7],
         )
         for row in rows
     ]
