@@ -7,22 +7,35 @@ from django.utils.translation import gettext as _
 from complaintdesk.complaints.models import RootCause
 
 from .scope import DashboardScope
-from .selectors import Bar, Chart, Dashboard, DashboardFilters, dashboard_figures
+from .selectors import (
+    BY_DIMENSION,
+    OF_DIMENSION,
+    Bar,
+    Chart,
+    Dashboard,
+    DashboardFilters,
+    dashboard_figures,
+    summed_by_group,
+    unit_rows,
+)
 from .sources import Source, source_for
 
 # Causes shown by name in the Pareto; the rest are one bar.
 PARETO_LENGTH = 12
+# What the cause charts sum per cause.
+OF_CAUSE = ("closed", "closed_hours", "remedy_minor")
 
 
 def dashboard_with_causes(scope: DashboardScope, filters: DashboardFilters) -> Dashboard:
     """The dashboard's figures, and what the complaints closed in the period cost."""
-    dashboard = dashboard_figures(scope, filters)
-    dashboard.charts += cause_charts(scope, filters)
+    source = source_for(scope, filters)
+    source.read_together((*BY_DIMENSION, "root_cause_id"), (*OF_DIMENSION, *OF_CAUSE))
+    dashboard = dashboard_figures(scope, filters, source)
+    dashboard.charts += cause_charts(source, scope, filters)
     return dashboard
 
 
-def cause_charts(scope: DashboardScope, filters: DashboardFilters) -> list[Chart]:
-    source = source_for(scope, filters)
+def cause_charts(source: Source, scope: DashboardScope, filters: DashboardFilters) -> list[Chart]:
     causes = _by_cause(source)
     return [
         _pareto(causes, scope, filters),
@@ -33,7 +46,7 @@ def cause_charts(scope: DashboardScope, filters: DashboardFilters) -> list[Chart
 
 def _by_cause(source: Source) -> list[tuple[int, int, int, int]]:
     """(root cause, closed, hours, remedies in minor units), most closed first."""
-    summed = source.summed("root_cause_id", "closed", "closed_hours", "remedy_minor")
+    summed = source.summed("root_cause_id", *OF_CAUSE)
     found = [(cause, n, hours, cost) for cause, (n, hours, cost) in summed.items() if n]
     return sorted(found, key=lambda row: (-row[1], row[0]))
 
@@ -76,23 +89,13 @@ def _cost_by_cause(causes: list, scope: DashboardScope, filters: DashboardFilter
 
 
 def _cost_by_unit(source: Source, scope: DashboardScope, filters: DashboardFilters) -> Chart:
-    parents, groups = scope.groups_below(filters.unit)
-    paths = {unit.pk: unit.path for unit in scope.units}
-    totals: dict[str, list[int]] = {}
-    for unit_id, (cost, hours) in source.summed("unit_id", "remedy_minor", "closed_hours").items():
-        path = paths.get(unit_id, "")
-        group = next((g for g in groups if path.startswith(g.path)), None)
-        bucket = group.code if group is not None else parents[0].code
-        before = totals.get(bucket, [0, 0])
-        totals[bucket] = [before[0] + cost, before[1] + hours]
+    parents, groups, sums = summed_by_group(
+        source, scope, filters, ("remedy_minor", "closed_hours")
+    )
     chart = Chart("cost_by_unit", ["remedies", "handling_days"])
-    for unit in [*groups, *parents]:
-        if unit.code in totals:
-            cost, hours = totals.pop(unit.code)
-            chart.bars.append(
-                Bar(
-                    unit.name, [round(cost / 100), round(hours / 24)], filters.queue(unit=unit.code)
-                )
-            )
+    for name, key, code in unit_rows(parents, groups, sums):
+        cost, hours = sums[key]
+        queue = filters.queue(unit=code) if code else {}
+        chart.bars.append(Bar(name, [round(cost / 100), round(hours / 24)], queue))
     chart.bars.sort(key=lambda bar: -bar.values[0])
     return chart

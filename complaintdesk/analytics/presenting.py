@@ -82,6 +82,7 @@ def chart_data(dashboard: Dashboard) -> list[dict]:
                 for i, name in enumerate(chart.series)
             ],
             "links": [queue_address(bar.queue) for bar in chart.bars],
+            "part_links": [[queue_address(q) for q in bar.parts or ()] for bar in chart.bars],
             "empty": "" if any(any(bar.values) for bar in chart.bars) else str(NOTHING),
             # Money and days on one chart: the second series has an axis of its own.
             "dual": chart.key in DUAL_AXES,

@@ -3,7 +3,7 @@ from the complaint by `complaint_out`, so nothing the caller may not see leaks b
 
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from django.utils import timezone
 from ninja import Field, Schema
@@ -251,6 +251,11 @@ class QueueParams(CallerText):
     grade: str = Field("", max_length=12)
     channel: str = Field("", max_length=20)
     risk: str = Field("", max_length=12, description="a risk flag: media, regulator…")
+    anger: int | None = Field(None, ge=1, le=5, description="the anger score, 1 calm – 5 furious")
+    clock: str = Field("", max_length=40, description="the name of a time standard")
+    clock_outcome: Literal["", "met", "late"] = Field(
+        "", description="met (on time) or late (breached, met afterwards or not)"
+    )
     received_from: datetime | None = None
     received_to: datetime | None = None
     updated_from: datetime | None = None

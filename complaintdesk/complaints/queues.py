@@ -118,6 +118,8 @@ class QueueOptions:
     units: list[OrgUnit]
     sites: list[OrgUnit]
     handlers: list[User]
+    # Whose time standards the queue can be filtered by (the policies they follow).
+    organisation_ids: list[int]
 
 
 def queue_filter_options(user: User) -> QueueOptions:
@@ -152,4 +154,5 @@ def queue_filter_options(user: User) -> QueueOptions:
             .distinct()
             .order_by("username")
         ),
+        organisation_ids=list(organisations),
     )

@@ -164,6 +164,16 @@ def policy_for(organisation_id: int) -> Policy | None:
     return settings.policy if settings else None
 
 
+def clock_names(organisation_ids: list[int]) -> list[tuple[str, str]]:
+    """(name, label) of each time standard the organisations' policies run, once per name:
+    what a queue can be filtered by. One query, whatever the number of organisations."""
+    rules = ClockRule.objects.filter(policy__organisationsla__organisation_id__in=organisation_ids)
+    found: dict[str, str] = {}
+    for rule in rules.order_by("policy_id", "id"):
+        found.setdefault(rule.name, str(rule.label))
+    return list(found.items())
+
+
 def rules_for(policy: Policy, channel: str, grade: str) -> list[ClockRule]:
     rules = memoised(("policy-clocks", policy.pk), lambda: list(policy.clocks.all()))
     return [rule for rule in rules if rule.applies_to(channel, grade)]

@@ -2,6 +2,7 @@
 views and its downloads all read them."""
 
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from typing import Any, cast
 
 from django import forms
@@ -15,6 +16,7 @@ from complaintdesk.complaints.choices import Channel, Grade, RiskFlag, Status
 from complaintdesk.complaints.queues import QueueOptions, QueueView, queue_filter_options
 from complaintdesk.core.widgets import quick_selects
 from complaintdesk.sla.choices import ClockState
+from complaintdesk.sla.selectors import clock_names
 
 ANY: list[tuple[str, Any]] = [("", _("Any"))]
 ORDERS = [
@@ -36,6 +38,9 @@ QUEUE_PARAMETERS = (
     "root_cause",
     "channel",
     "risk",
+    "anger",
+    "clock",
+    "clock_outcome",
     "unit",
     "site",
     "handler",
@@ -78,6 +83,19 @@ class QueueForm(forms.Form):
     risk = forms.ChoiceField(
         label=_("Risk flag"), choices=ANY + list(RiskFlag.choices), required=False
     )
+    anger = forms.TypedChoiceField(
+        label=_("Anger score"),
+        choices=ANY + [(score, str(score)) for score in range(1, 6)],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    clock = forms.ChoiceField(label=_("Which time standard"), required=False)
+    clock_outcome = forms.ChoiceField(
+        label=_("Met on time or late"),
+        choices=[*ANY, ("met", _("Met on time")), ("late", _("Late"))],
+        required=False,
+    )
     unit = forms.ChoiceField(label=_("Unit"), required=False)
     site = forms.ChoiceField(label=_("Site"), required=False)
     handler = forms.ChoiceField(label=_("Handler"), required=False)
@@ -103,9 +121,13 @@ class QueueForm(forms.Form):
         }
         for name, choices in offered.items():
             cast(forms.ChoiceField, self.fields[name]).choices = ANY + choices
+        # Read when shown or used, as the root causes are: the views' counts build this
+        # form too and show neither.
         cast(forms.ChoiceField, self.fields["root_cause"]).choices = lambda: (
             ANY + [(r.code, f"{r.code} · {r.label}") for r in options.root_causes()]
         )
+        clocks = cache(lambda: ANY + clock_names(options.organisation_ids))
+        cast(forms.ChoiceField, self.fields["clock"]).choices = clocks
         quick_selects(self.fields)
         self.is_valid()  # a wrong value is shown as an error and filters nothing
 
@@ -129,6 +151,9 @@ class QueueForm(forms.Form):
                 grade=self.value("grade"),
                 channel=self.value("channel"),
                 risk=self.value("risk"),
+                anger=self.cleaned_data.get("anger"),
+                clock=self.value("clock"),
+                clock_outcome=self.value("clock_outcome"),
                 received_from=_start_of(self.cleaned_data.get("received_from")),
                 received_to=_start_of(self.cleaned_data.get("received_to"), days_after=1),
             ),

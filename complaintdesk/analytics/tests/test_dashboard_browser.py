@@ -90,3 +90,22 @@ def test_a_manager_sees_every_chart_drawn_and_a_bar_leads_to_its_complaints(live
     rows = page.locator("#queue-rows a.reference")
     expect(rows).to_have_count(3)
     assert "Noise at night" not in page.text_content("main")
+
+    # When they go back and click the anger chart's bar for 4, near its foot: the bars grow
+    # from the axis as the page draws them
+    page.go_back()
+    chart = page.locator("[data-testid=chart-anger]")
+    expect(chart.locator("canvas")).to_have_count(1)
+    chart.scroll_into_view_if_needed()
+    x, y = chart.evaluate(
+        "(element) => echarts.getInstanceByDom(element).convertToPixel({seriesIndex: 0}, [3, 0.1])"
+    )
+    box = chart.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + x, box["y"] + y)
+
+    # Then the queue lists the one complaint scored 4, whatever its state
+    page.wait_for_url("**/complaints/?*anger=4*")
+    rows = page.locator("#queue-rows a.reference")
+    expect(rows).to_have_count(1)
+    assert "Noise at night" in page.text_content("#queue-rows")

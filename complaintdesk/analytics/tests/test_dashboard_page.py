@@ -24,6 +24,7 @@ from complaintdesk.complaints.tests.factories import (
     settle,
     staff,
 )
+from complaintdesk.sla.services import sla_sweep
 from complaintdesk.sla.tests.factories import on_policy
 
 pytestmark = pytest.mark.django_db
@@ -198,3 +199,36 @@ def test_the_dashboard_shows_time_standards_satisfaction_and_first_answers_per_u
     }
     assert shares[tree.site.name] == [100, 100, 100]
     assert shares[tree.other_site.name] == [100, 0, 100]
+
+
+def test_the_anger_and_time_standard_charts_drill_down_to_their_complaints(client):
+    # Given a furious complaint left open past its deadlines, and a calm one closed in time
+    tree = org_tree()
+    on_policy(tree.organisation, "seed-hk-property", "HK")
+    furious = complaint_at(tree.site, channel=Channel.LETTER, anger_score=5)
+    calm = complaint_at(tree.site, channel=Channel.LETTER, anger_score=2)
+    drive_to(calm, "closed")
+    sla_sweep(timezone.now() + timedelta(days=90))
+    client.force_login(staff(Role.DISTRICT_MANAGER, tree.district))
+    response = client.get(reverse("analytics:dashboard"))
+    charts = {chart["key"]: chart for chart in response.context["charts"]}
+
+    def drilled(address: str) -> set[str]:
+        assert address
+        return {c.reference for c in client.get(address).context["page"].rows}
+
+    # When the manager clicks anger 5, then anger 2
+    anger = charts["anger"]
+    # Then each lands on the queue of just that complaint
+    assert drilled(anger["links"][anger["labels"].index("5")]) == {furious.reference}
+    assert drilled(anger["links"][anger["labels"].index("2")]) == {calm.reference}
+
+    # When they click the written reply's standard, on its "met" part and its "late" part
+    clocks = charts["by_clock"]
+    row = next(i for i, label in enumerate(clocks["labels"]) if "Written reply" in label)
+    met, late = clocks["part_links"][row]
+    # Then the late part lists the complaint left open, the met part the one answered
+    assert drilled(late) == {furious.reference}
+    assert drilled(met) == {calm.reference}
+    # and the bar as a whole lists both
+    assert drilled(clocks["links"][row]) == {furious.reference, calm.reference}

@@ -73,7 +73,10 @@
       const drawn = window.echarts.init(element, null, { renderer: "canvas" });
       drawn.setOption(option(chart));
       drawn.on("click", function (clicked) {
-        const address = chart.links[clicked.dataIndex];
+        // A bar whose series have complaints of their own (met on time, late) goes to the
+        // part clicked; any other to the bar's whole queue.
+        const parts = chart.part_links[clicked.dataIndex] || [];
+        const address = parts[clicked.seriesIndex] || chart.links[clicked.dataIndex];
         if (address) window.location.assign(address);
       });
       window.addEventListener("resize", function () { drawn.resize(); });
