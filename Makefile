@@ -21,7 +21,10 @@ MO_FILES := $(PO_FILES:.po=.mo)
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
 
-install: system-packages $(PYTHON_STAMP) $(NODE_STAMP) $(MO_FILES)  ## Install everything (idempotent)
+# The triage's seed models are trained from the corpus git keeps, like the translations.
+TRIAGE_SEED := complaintdesk/triage/seed/model.json
+
+install: system-packages $(PYTHON_STAMP) $(NODE_STAMP) $(MO_FILES) $(TRIAGE_SEED)  ## Install everything (idempotent)
 
 # Debian packages (chromium, CJK fonts, gettext): checked every time, since the check is
 # cheap and someone may have removed one; installed only when missing and we are root.
@@ -55,6 +58,9 @@ $(MO_FILES): %.mo: %.po | $(PYTHON_STAMP) system-packages
 			--locale=$(notdir $(patsubst %/LC_MESSAGES/,%,$(dir $@))); \
 	else echo "warning: msgfmt not found (install gettext); $@ not compiled"; fi
 endif
+
+$(TRIAGE_SEED): complaintdesk/triage/seed/corpus.jsonl | $(PYTHON_STAMP)
+	$(PY) manage.py triage_train --seed
 
 run: install  ## Serve http://127.0.0.1:8000 (PORT=...) with demo data and the task worker
 	@mkdir -p var

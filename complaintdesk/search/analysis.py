@@ -61,6 +61,12 @@ def document_words(*texts: str) -> str:
     return " ".join(_words(rjieba.cut_for_search(folded)))
 
 
+def words_of(folded: str) -> list[str]:
+    """The words of a text already folded, cut in the precise mode, as they come: what the
+    triage's models read."""
+    return _words(rjieba.cut(folded))
+
+
 def query_words(text: str) -> list[str]:
     """The words a query asks for, each once, in the order typed."""
     return list(dict.fromkeys(_words(rjieba.cut(fold(text)))))

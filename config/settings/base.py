@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "complaintdesk.sla",
     "complaintdesk.routing",
     "complaintdesk.authority",
+    "complaintdesk.triage",
     "complaintdesk.handling_tasks",
     "complaintdesk.incidents",
     "complaintdesk.correspondence",
