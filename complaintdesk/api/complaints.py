@@ -20,6 +20,7 @@ from complaintdesk.complaints.models import Category, Complaint
 from complaintdesk.sla.selectors import ClockRow, clock_rows, clock_rows_of
 from complaintdesk.transfer import export_responses, exporting
 from complaintdesk.transfer.export_responses import XLSX_CONTENT_TYPE
+from complaintdesk.triage.models import TriageSuggestion
 
 from .corrections import patch_values
 from .errors import ApiError
@@ -51,9 +52,12 @@ ERRORS = {
 def complaint_out(
     request: HttpRequest, complaint: Complaint, rows: list[ClockRow] | None = None
 ) -> dict:
-    """`rows`: the complaint's clocks when the caller read many at once (a list)."""
+    """`rows`: the complaint's clocks when the caller read many at once (a list, which
+    leaves out the triage's suggestion too: one complaint's answer carries it)."""
+    listed = rows is not None
     rows = clock_rows(complaint) if rows is None else rows
     return {
+        "triage": None if listed else triage_out(complaint),
         "reference": complaint.reference,
         "status": complaint.status,
         "channel": complaint.channel,
@@ -85,6 +89,28 @@ def complaint_out(
         "url": request.build_absolute_uri(
             reverse("api:complaint_get", kwargs={"reference": complaint.reference})
         ),
+    }
+
+
+def triage_out(complaint: Complaint) -> dict | None:
+    suggestion = TriageSuggestion.objects.filter(complaint=complaint).first()
+    if suggestion is None:
+        return None
+    return {
+        "category": suggestion.category,
+        "category_confidence": round(suggestion.category_confidence, 3),
+        "alternatives": suggestion.alternatives,
+        "is_complaint": suggestion.is_complaint,
+        "is_complaint_confidence": round(suggestion.complaint_confidence, 3),
+        "anger": suggestion.anger,
+        "anger_confidence": round(suggestion.anger_confidence, 3),
+        "grade": suggestion.grade,
+        "escalation_risk": bool(suggestion.risks),
+        "risk_kinds": suggestion.risks,
+        "raised": suggestion.raised,
+        "language": suggestion.language,
+        "reasons": suggestion.reasons,
+        "model": suggestion.model,
     }
 
 

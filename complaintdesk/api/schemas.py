@@ -110,6 +110,26 @@ class ClockOut(Schema):
     due_at: datetime
 
 
+class TriageOut(Schema):
+    """What the triage suggested at intake. Nothing here is applied to the complaint except
+    `raised`: the risk flags its words called for. Each confidence is 0–1."""
+
+    category: str = Field(description="one of the seven default codes (or the organisation's)")
+    category_confidence: float
+    alternatives: list[tuple[str, float]]
+    is_complaint: bool
+    is_complaint_confidence: float
+    anger: int
+    anger_confidence: float
+    grade: str
+    escalation_risk: bool
+    risk_kinds: dict[str, list[str]] = Field(description="kind of risk → the words found")
+    raised: list[str]
+    language: str
+    reasons: dict[str, list[str]]
+    model: str
+
+
 class ComplaintOut(Schema):
     reference: str
     status: str
@@ -128,6 +148,9 @@ class ComplaintOut(Schema):
     clocks: list[ClockOut]
     external_id: str
     url: str
+    triage: TriageOut | None = Field(
+        None, description="in the create and single-complaint responses; null in lists"
+    )
 
 
 class ComplaintPage(Schema):

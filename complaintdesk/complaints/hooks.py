@@ -55,10 +55,11 @@ class ComplaintMoved:
 
 @dataclass(frozen=True)
 class ComplaintClassified:
-    """Category, grade, anger or risk flags changed."""
+    """Category, grade, anger or risk flags changed; `by` None: a policy raised risk flags at
+    intake (services.complaint_risks_raise)."""
 
     complaint: Complaint
-    by: User
+    by: User | None
     at: datetime
 
 

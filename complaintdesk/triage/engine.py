@@ -27,6 +27,8 @@ class Suggestion:
 @dataclass(frozen=True)
 class Triage:
     category: Suggestion
+    # The next most likely categories after it: [(code, probability), …].
+    alternatives: list[tuple[str, float]]
     is_complaint: Suggestion
     anger: Suggestion
     # Kind of escalation threatened or happened (lexicons.RISK_WORDS) → the words found.
@@ -63,6 +65,10 @@ def triage_text(
     risks = {kind: [signals.as_typed(w) for w in words] for kind, words in signals.risks.items()}
     return Triage(
         category=Suggestion(category.label, category.confidence, _reasons(signals, category)),
+        alternatives=sorted(
+            ((code, p) for code, p in category.scores.items() if code != category.label),
+            key=lambda pair: -pair[1],
+        )[:2],
         is_complaint=Suggestion(is_complaint, complaint.confidence, _reasons(signals, complaint)),
         anger=anger,
         risks=risks,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from complaintdesk.search.analysis import fold, words_of
 
-from .lexicons import ANGER_WORDS, NOT_COMPLAINT_WORDS, RISK_WORDS
+from .lexicons import ANGER_WORDS, NOT_COMPLAINT_WORDS, RISK_WORDS, STOP_WORDS
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]+")
 _SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
@@ -51,7 +51,7 @@ class Signals:
 
     def features(self) -> list[str]:
         """The words, the Chinese character pairs, and a marker per cue the models weigh."""
-        found = [f"w:{word}" for word in self.words]
+        found = [f"w:{word}" for word in self.words if word not in STOP_WORDS]
         for run in _HAN_RUN.findall(self.folded):
             found.extend(f"c:{run[i : i + 2]}" for i in range(len(run) - 1))
         found.extend(f"risk:{kind}" for kind in self.risks)

@@ -19,6 +19,7 @@ from complaintdesk.core.errors import DomainError
 from complaintdesk.handling_tasks.selectors import tasks_of
 from complaintdesk.incidents.selectors import incident_of, open_incidents_of
 from complaintdesk.sla.selectors import clock_rows, extensions_pending, policy_notes, rung_of
+from complaintdesk.triage.selectors import triage_panel
 
 from .forms import NoteForm, action_form
 from .letter_forms import COMPOSABLE
@@ -92,6 +93,7 @@ def detail_context(
         "asked_clocks": {row.request.clock_id for row in pending},
         "escalation_rung": rung_of(complaint),
         "executive_reads": executive_reads_panel(user, complaint),
+        "triage": triage_panel(user, complaint),
         "approval": approval_panel(user, complaint),
         "tasks": tasks_of(complaint),
         "incident": incident_of(complaint),

@@ -64,6 +64,8 @@ class Entry:
             if data.get("channel") == "email":
                 return _("The complainant (by e-mail)")
             return _("The complainant (tracking page)")
+        if data.get("by") == "triage":
+            return _("Triage, on the words")
         if self.event.kind == EventKind.REGISTERED:
             # Nobody took it down: the complainant sent it (the public form, a mail).
             return _("The complainant (%(channel)s)") % {

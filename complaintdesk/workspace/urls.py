@@ -14,6 +14,7 @@ from .views import (
     replies,
     routing,
     tasks,
+    triage,
 )
 
 app_name = "complaints"
@@ -27,6 +28,7 @@ urlpatterns = [
     # Before "<reference>/": "new" is a page, not a reference.
     path("new/", capture.complaint_new, name="new"),
     path("new/complainants/", capture.complainant_lookup, name="complainant_lookup"),
+    path("new/triage/", triage.capture_triage, name="capture_triage"),
     path("new/complainants/<int:pk>/", capture.complainant_pick, name="complainant_pick"),
     path("<str:reference>/", pages.complaint_detail, name="detail"),
     path("<str:reference>/actions/<str:action>/", actions.complaint_action, name="action"),
@@ -48,6 +50,7 @@ urlpatterns = [
         name="approval_decide",
     ),
     path("<str:reference>/route/", routing.complaint_route_view, name="route"),
+    path("<str:reference>/triage/", triage.complaint_triage_answer, name="triage_answer"),
     path("<str:reference>/tasks/", tasks.complaint_task_ask, name="task_ask"),
     path("<str:reference>/incident/", incidents.complaint_incident_link, name="incident_link"),
     path("<str:reference>/letters/new/", letters.letter_compose, name="letter_compose"),

@@ -39,6 +39,16 @@ CHARTS = (
 )
 
 
+def _settled(chart) -> None:
+    """Wait until the chart has drawn its bars to their full length: they grow from the axis
+    as the page draws them, and a click on where a bar will be lands on nothing before."""
+    chart.page.wait_for_function(
+        "(element) => { const drawn = echarts.getInstanceByDom(element);"
+        " return drawn && drawn.getZr().animation.isFinished(); }",
+        arg=chart.element_handle(),
+    )
+
+
 def _colours_drawn(png: bytes) -> int:
     """How many colours a screenshot holds: a blank canvas has one."""
     image = Image.open(io.BytesIO(png)).convert("RGB")
@@ -78,6 +88,7 @@ def test_a_manager_sees_every_chart_drawn_and_a_bar_leads_to_its_complaints(live
     # When they click the longest bar of "By unit" (the site with three complaints)
     chart = page.locator("[data-testid=chart-by_unit]")
     chart.scroll_into_view_if_needed()
+    _settled(chart)
     x, y = chart.evaluate(
         "(element) => echarts.getInstanceByDom(element).convertToPixel({seriesIndex: 1}, [0.5, 0])"
     )
@@ -91,14 +102,14 @@ def test_a_manager_sees_every_chart_drawn_and_a_bar_leads_to_its_complaints(live
     expect(rows).to_have_count(3)
     assert "Noise at night" not in page.text_content("main")
 
-    # When they go back and click the anger chart's bar for 4, near its foot: the bars grow
-    # from the axis as the page draws them
+    # When they go back and click the anger chart's bar for 4
     page.go_back()
     chart = page.locator("[data-testid=chart-anger]")
     expect(chart.locator("canvas")).to_have_count(1)
     chart.scroll_into_view_if_needed()
+    _settled(chart)
     x, y = chart.evaluate(
-        "(element) => echarts.getInstanceByDom(element).convertToPixel({seriesIndex: 0}, [3, 0.1])"
+        "(element) => echarts.getInstanceByDom(element).convertToPixel({seriesIndex: 0}, [3, 0.5])"
     )
     box = chart.bounding_box()
     assert box is not None

@@ -16,7 +16,7 @@ from complaintdesk.core.gathered import Gathering
 
 from .. import hooks
 from ..choices import Status
-from ..events import EscalationCause, EventKind
+from ..events import EscalationCause, EventKind, append_event, field_changes
 from ..models import Complaint
 from ..policy_events import correspondence_event
 from ..record_rules import Record
@@ -159,3 +159,30 @@ def complaint_correspondence_recorded(
                 before_guard=stamp,
                 data={"letter_id": letter_id},
             )
+
+
+def complaint_risks_raise(
+    complaint: Complaint, flags: list[str], at: datetime, *, by_policy: str, words: list[str]
+) -> Complaint:
+    """Raise risk flags a policy found at intake (`by_policy`: the triage, reading the words
+    `words`), in the registration's own transaction: `complaint` is the row just inserted, so
+    it is set on this very object, which the registration returns. A flag already up is left
+    as it is; the timeline says who raised them and on which words."""
+    values = {f"risk_{flag}": True for flag in flags}
+    changes = field_changes(complaint, values)
+    if not changes:
+        return complaint
+    for field, value in values.items():
+        setattr(complaint, field, value)
+    complaint.save(update_fields=list(values))
+    append_event(
+        complaint,
+        EventKind.CLASSIFIED,
+        None,
+        at,
+        changes=changes,
+        text=", ".join(words),
+        data={"by": by_policy},
+    )
+    core_hooks.publish(hooks.ComplaintClassified(complaint, None, at))
+    return complaint

@@ -8,7 +8,7 @@ from django.db import connection
 
 from complaintdesk.accounts.roles import Role
 from complaintdesk.complaints import services
-from complaintdesk.complaints.models import Complaint, ComplaintEvent
+from complaintdesk.complaints.models import Complaint
 from complaintdesk.core.errors import GuardFailed
 from complaintdesk.core.testing import run_in_threads
 
@@ -102,9 +102,12 @@ def test_a_number_is_never_given_again_even_if_its_complaint_disappears():
     complaint_at(tree.site)
     removed = complaint_at(tree.site)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"DELETE FROM {ComplaintEvent._meta.db_table} WHERE complaint_id = %s", [removed.pk]
-        )
+        # with every row that points at it (its events, what the policies wrote about it)
+        for relation in Complaint._meta.related_objects:
+            if relation.many_to_many:
+                continue
+            table, column = relation.related_model._meta.db_table, relation.field.column
+            cursor.execute(f"DELETE FROM {table} WHERE {column} = %s", [removed.pk])
         cursor.execute(f"DELETE FROM {Complaint._meta.db_table} WHERE id = %s", [removed.pk])
 
     # When the next complaint is registered

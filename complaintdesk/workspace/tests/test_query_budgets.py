@@ -46,12 +46,14 @@ VIEW_COUNTS_BUDGET = 19
 # the line's handlers, their open load and who is away (three); each clock's time left needs
 # the working calendar where the complaint is (three); the tasks for other departments, and
 # the departments and people a new task can be asked of (three); its incident, or the open
-# incidents it could join (two).
-COMPLAINT_PAGE_BUDGET = 32
+# incidents it could join (two); the triage's suggestion, the answers given to it, and the
+# organisation's categories its codes stand for (mapping rows, top-level categories): four.
+COMPLAINT_PAGE_BUDGET = 36
 # One of them asks which webhook subscriptions of the organisation listen (none here); five
 # count the complaint on the dashboards (its tally read and written, its clocks read for the
-# time standards met, its day's roll-up row, the lattice's cells).
-REGISTRATION_BUDGET = 28
+# time standards met, its day's roll-up row, the lattice's cells); one keeps the triage's
+# suggestion (a complaint whose words raise a risk flag costs that classification's too).
+REGISTRATION_BUDGET = 29
 # Per move, with the clocks of a policy pack following it; see test_each_move_costs_...
 # Closing reads, in one query, what closing counts (remedy, answers, satisfaction).
 MOVE_BUDGET = 25

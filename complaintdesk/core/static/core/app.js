@@ -56,3 +56,35 @@ document.addEventListener("keydown", (event) => {
     element.click();
   }
 });
+
+// The triage's suggestions on the capture form: a button with data-fill-field="NAME" and
+// data-fill-value sets the form's field NAME to that value; data-fill-check="NAME" ticks the
+// box of that value; data-fill-all presses every fill button beside it. Nothing is sent:
+// the receiver still registers the complaint themselves.
+document.addEventListener("click", (event) => {
+  const button = event.target instanceof Element ? event.target.closest("button") : null;
+  if (!button) return;
+  const form = button.form;
+  if (!form) return;
+  const fill = (one) => {
+    if (one.dataset.fillField) {
+      const field = form.elements.namedItem(one.dataset.fillField);
+      if (field instanceof HTMLSelectElement || field instanceof HTMLInputElement) {
+        field.value = one.dataset.fillValue;
+        field.dispatchEvent(new Event("change", {bubbles: true}));
+      }
+    } else if (one.dataset.fillCheck) {
+      const box = form.querySelector(
+        `input[type=checkbox][name="${CSS.escape(one.dataset.fillCheck)}"][value="${CSS.escape(one.dataset.fillValue)}"]`);
+      if (box) box.checked = true;
+    }
+    one.classList.add("used");
+  };
+  if (button.hasAttribute("data-fill-all")) {
+    event.preventDefault();
+    button.parentElement.querySelectorAll("[data-fill-field], [data-fill-check]").forEach(fill);
+  } else if (button.dataset.fillField || button.dataset.fillCheck) {
+    event.preventDefault();
+    fill(button);
+  }
+});
