@@ -21,6 +21,7 @@ from complaintdesk.sla.selectors import ClockRow, clock_rows, clock_rows_of
 from complaintdesk.transfer import export_responses, exporting
 from complaintdesk.transfer.export_responses import XLSX_CONTENT_TYPE
 from complaintdesk.triage.models import TriageSuggestion
+from complaintdesk.triage.selectors import similar_in_sight
 
 from .corrections import patch_values
 from .errors import ApiError
@@ -57,7 +58,7 @@ def complaint_out(
     listed = rows is not None
     rows = clock_rows(complaint) if rows is None else rows
     return {
-        "triage": None if listed else triage_out(complaint),
+        "triage": None if listed else triage_out(request.user, complaint),  # type: ignore[arg-type]
         "reference": complaint.reference,
         "status": complaint.status,
         "channel": complaint.channel,
@@ -92,7 +93,7 @@ def complaint_out(
     }
 
 
-def triage_out(complaint: Complaint) -> dict | None:
+def triage_out(user: User, complaint: Complaint) -> dict | None:
     suggestion = TriageSuggestion.objects.filter(complaint=complaint).first()
     if suggestion is None:
         return None
@@ -111,6 +112,10 @@ def triage_out(complaint: Complaint) -> dict | None:
         "language": suggestion.language,
         "reasons": suggestion.reasons,
         "model": suggestion.model,
+        "similar": [
+            {"reference": c.reference, "score": score, "same_complainant": same}
+            for c, score, same in similar_in_sight(user, suggestion)
+        ],
     }
 
 

@@ -110,6 +110,12 @@ class ClockOut(Schema):
     due_at: datetime
 
 
+class SimilarOut(Schema):
+    reference: str
+    score: float = Field(description="shared words and character pairs, 0–1")
+    same_complainant: bool
+
+
 class TriageOut(Schema):
     """What the triage suggested at intake. Nothing here is applied to the complaint except
     `raised`: the risk flags its words called for. Each confidence is 0–1."""
@@ -128,6 +134,9 @@ class TriageOut(Schema):
     language: str
     reasons: dict[str, list[str]]
     model: str
+    similar: list[SimilarOut] = Field(
+        description="open complaints in the caller's sight that may be the same matter"
+    )
 
 
 class ComplaintOut(Schema):

@@ -1,8 +1,9 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from complaintdesk.core.admin import ReadOnlyAdmin
 
-from .models import CategoryMapping, TriageLabel, TriageSuggestion
+from .models import CategoryMapping, TriageLabel, TriageModel, TriageSuggestion
 
 
 @admin.register(CategoryMapping)
@@ -24,3 +25,18 @@ class TriageLabelAdmin(ReadOnlyAdmin):
     list_display = ("complaint", "field", "suggested", "chosen", "by", "at")
     list_filter = ("organisation", "field")
     raw_id_fields = ("complaint",)
+
+
+@admin.register(TriageModel)
+class TriageModelAdmin(ReadOnlyAdmin):
+    """Every model an organisation trained, with its scores and whether it is in use."""
+
+    list_display = ("name", "organisation", "in_use", "trained_on", "held_out", "scores_shown")
+    list_filter = ("organisation", "in_use")
+    exclude = ("data",)
+
+    @admin.display(description=_("scores on held-back labels (new / in use before)"))
+    def scores_shown(self, model: TriageModel) -> str:
+        scores = model.scores or {}
+        mine, theirs = scores.get("candidate", {}), scores.get("incumbent", {})
+        return "; ".join(f"{k} {mine[k]} / {theirs.get(k, '—')}" for k in sorted(mine))

@@ -38,6 +38,9 @@ class TriageSuggestion(models.Model):
     reasons = models.JSONField(default=dict)
     # Risk flags the triage raised on the complaint at intake (RiskFlag values).
     raised = models.JSONField(default=list)
+    # Open complaints that may be about the same matter (similarity.py), most alike first:
+    # [[id, reference, score 0–1, same complainant], …].
+    similar = models.JSONField(default=list)
 
     class Meta:
         verbose_name = _("triage suggestion")
@@ -104,3 +107,43 @@ class CategoryMapping(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} → {self.category}"
+
+
+class TriageModel(models.Model):
+    """An organisation's own models, trained from its confirmed labels (learning.py): kept
+    whether or not they beat the ones in use, so administrators see every attempt and why."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(_("name"), max_length=60)
+    created_at = models.DateTimeField(_("trained at"))
+    trained_on = models.PositiveIntegerField(_("labelled complaints learnt from"))
+    held_out = models.PositiveIntegerField(_("labelled complaints held back to test"))
+    # {"candidate": {metric: value}, "incumbent": {…}, "incumbent_name": …}: both measured on
+    # the same held-back labels.
+    scores = models.JSONField(_("scores"), default=dict)
+    data = models.JSONField(default=dict)
+    in_use = models.BooleanField(_("in use"), default=False)
+
+    class Meta:
+        verbose_name = _("triage model")
+        verbose_name_plural = _("triage models")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation"], condition=models.Q(in_use=True), name="triage_one_in_use"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TriageTraining(models.Model):
+    """The last week an organisation's models were retrained for, claimed by one worker's
+    beat (every worker's beat asks; a conditional update answers yes once)."""
+
+    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="+")
+    last_week = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}: {self.last_week}"

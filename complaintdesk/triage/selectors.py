@@ -7,11 +7,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from complaintdesk.accounts.models import User
+from complaintdesk.complaints import permissions
 from complaintdesk.complaints.choices import Grade, Language
 from complaintdesk.complaints.models import Complaint
 from complaintdesk.complaints.record_rules import Record, record_check
 from complaintdesk.core.errors import DomainError
+from complaintdesk.incidents.models import IncidentComplaint, IncidentStatus
 
+from .current import models_for
 from .engine import triage_text
 from .mapping import categories_for
 from .models import Field, TriageLabel, TriageSuggestion
@@ -56,9 +59,23 @@ class Row:
     choices: list[Choice] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Alike:
+    """An open complaint that may be about the same matter, as the viewer may see it."""
+
+    reference: str
+    subject: str
+    percent: int
+    same_complainant: bool
+    # Its open incident, which this complaint could join in one click (None: none).
+    incident_id: int | None
+    incident_title: str
+
+
 @dataclass
 class TriagePanel:
     rows: list[Row]
+    alike: list[Alike]
     risks: list[tuple[str, list[str]]]
     raised: list[str]
     language: str
@@ -96,6 +113,7 @@ def triage_panel(user: User, complaint: Complaint) -> TriagePanel | None:
     ]  # fmt: skip
     return TriagePanel(
         rows=rows,
+        alike=_alike(user, suggestion),
         risks=[(str(RISK_KINDS.get(k, k)), words) for k, words in suggestion.risks.items()],
         raised=suggestion.raised,
         language=str(Language(suggestion.language).label)
@@ -104,6 +122,46 @@ def triage_panel(user: User, complaint: Complaint) -> TriagePanel | None:
         model=suggestion.model,
         may_answer=_may_answer(user, complaint),
     )
+
+
+def similar_in_sight(
+    user: User, suggestion: TriageSuggestion
+) -> list[tuple[Complaint, float, bool]]:
+    """(complaint, score, same complainant) for the similar complaints kept at intake that
+    are still open and in the user's sight, most alike first."""
+    scores = {pk: (score, same) for pk, _reference, score, same in suggestion.similar}
+    if not scores:
+        return []
+    shown = {
+        c.pk: c
+        for c in permissions.visible_complaints(user).filter(pk__in=scores, is_final__in=[False])
+    }
+    return [(shown[pk], score, same) for pk, (score, same) in scores.items() if pk in shown]
+
+
+def _alike(user: User, suggestion: TriageSuggestion) -> list[Alike]:
+    """The similar complaints in the viewer's sight, each with its open incident if any."""
+    found = similar_in_sight(user, suggestion)
+    if not found:
+        return []
+    incidents = {
+        link.complaint_id: link.incident
+        for link in IncidentComplaint.objects.filter(
+            complaint_id__in=[c.pk for c, _score, _same in found],
+            incident__status=IncidentStatus.OPEN,
+        ).select_related("incident")
+    }
+    return [
+        Alike(
+            reference=complaint.reference,
+            subject=complaint.subject,
+            percent=_percent(score),
+            same_complainant=same,
+            incident_id=incidents[complaint.pk].pk if complaint.pk in incidents else None,
+            incident_title=incidents[complaint.pk].title if complaint.pk in incidents else "",
+        )
+        for complaint, score, same in found
+    ]
 
 
 def _category_row(suggestion, complaint, answers, reasons) -> Row:
@@ -171,7 +229,7 @@ def capture_suggestion(organisation_id: int, text: str) -> CaptureSuggestion | N
     boxes to tick. Nothing is kept: the registration keeps its own suggestion."""
     if len(text.strip()) < 4:
         return None
-    found = triage_text(text)
+    found = triage_text(text, models=models_for(organisation_id))
     fills = []
     category = categories_for(organisation_id).get(str(found.category.value))
     if category is not None:

@@ -14,9 +14,11 @@ from complaintdesk.complaints.choices import OPEN_STATUSES, Grade, RiskFlag
 from complaintdesk.complaints.models import Category, Complaint
 from complaintdesk.core.errors import DomainError
 
+from .current import models_for
 from .engine import Triage, triage_text
 from .mapping import categories_for
 from .models import Field, TriageLabel, TriageSuggestion
+from .similarity import similar_open
 
 # The kinds of escalation that have a risk flag of their own; a threat to call the police is
 # a legal risk to the organisation. A demand for compensation raises none: it is common, and
@@ -37,12 +39,17 @@ def text_of(complaint: Complaint) -> str:
 def triage_on_intake(complaint: Complaint, at: datetime) -> TriageSuggestion:
     """Suggest, keep the suggestion, and raise the risk flags the words call for, in the
     registration's transaction: a threat to go to the press is flagged before anyone reads
-    it. Nothing else is applied: category, anger and grade wait for a person."""
+    it. Nothing else is applied: category, anger and grade wait for a person, as does what to
+    do about the open complaints it resembles (similarity.py)."""
     found = _triage(complaint)
     flags = list(dict.fromkeys(FLAG_OF_KIND[k].value for k in found.risks if k in FLAG_OF_KIND))
     raised = [flag for flag in flags if not getattr(complaint, f"risk_{flag}")]
+    similar = [
+        [s.complaint_id, s.reference, s.score, s.same_complainant]
+        for s in similar_open(complaint, text_of(complaint))
+    ]
     suggestion = TriageSuggestion.objects.create(
-        complaint=complaint, made_at=at, raised=raised, **_suggested(found)
+        complaint=complaint, made_at=at, raised=raised, similar=similar, **_suggested(found)
     )
     if raised:
         words = [
@@ -65,7 +72,12 @@ def triage_on_import(complaints_written: list[Complaint], at: datetime) -> int:
 
 
 def _triage(complaint: Complaint) -> Triage:
-    return triage_text(text_of(complaint), vip=complaint.risk_vip, repeat=complaint.risk_repeat)
+    return triage_text(
+        text_of(complaint),
+        vip=complaint.risk_vip,
+        repeat=complaint.risk_repeat,
+        models=models_for(complaint.organisation_id),
+    )
 
 
 def _suggested(found: Triage) -> dict:

@@ -1,13 +1,18 @@
 """The triage reads every complaint as it is registered, whatever the channel, in the
 registration's transaction (a fraction of a millisecond and one row), and the still-open
-complaints of a history import."""
+complaints of a history import; the minute's beat queues the weekly retraining."""
 
 from django.utils import timezone
 
+from complaintdesk.accounts.models import Organisation
 from complaintdesk.complaints.hooks import ComplaintRegistered, ComplaintsImported
 from complaintdesk.core.hooks import subscribe
+from complaintdesk.core.zones import zone_named
+from complaintdesk.sla.hooks import SweepRan
 
+from .schedule import retrain_claim
 from .services import triage_on_import, triage_on_intake
+from .tasks import triage_retrain_task
 
 
 def on_registered(event: ComplaintRegistered) -> None:
@@ -18,6 +23,18 @@ def on_imported(event: ComplaintsImported) -> None:
     triage_on_import(event.complaints, timezone.now())
 
 
+def on_sweep(event: SweepRan) -> None:
+    """Once a week per organisation with new labels, its models are retrained."""
+    queued = 0
+    for organisation in Organisation.objects.all():
+        today = event.now.astimezone(zone_named(organisation.time_zone)).date()
+        if retrain_claim(organisation, today):
+            triage_retrain_task.enqueue(organisation.pk)
+            queued += 1
+    event.report["triage_retrains_queued"] = queued
+
+
 def connect() -> None:
+    subscribe(SweepRan, on_sweep)
     subscribe(ComplaintRegistered, on_registered)
     subscribe(ComplaintsImported, on_imported)

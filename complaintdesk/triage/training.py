@@ -18,10 +18,13 @@ SMALLEST_WEIGHT = 0.01
 
 @dataclass(frozen=True)
 class Example:
+    """A labelled text; a label left None was not given (a person answered one suggestion
+    of a complaint's three), and that model does not learn from it."""
+
     text: str
-    category: str
-    is_complaint: bool
-    anger: int
+    category: str | None
+    is_complaint: bool | None
+    anger: int | None
 
 
 def fit(features: list[list[str]], labels: list[str]) -> LinearModel:
@@ -55,11 +58,13 @@ def train(examples: Iterable[Example]) -> dict[str, LinearModel]:
     thank-you has no anger to learn from)."""
     examples = list(examples)
     features = {id(e): signals_of(e.text).features() for e in examples}
-    complaints = [e for e in examples if e.is_complaint]
+    categorised = [e for e in examples if e.category is not None]
+    judged = [e for e in examples if e.is_complaint is not None]
+    angry = [e for e in examples if e.anger is not None and e.is_complaint is not False]
     return {
-        "category": fit([features[id(e)] for e in examples], [e.category for e in examples]),
-        "complaint": fit(
-            [features[id(e)] for e in examples], [str(e.is_complaint) for e in examples]
+        "category": fit(
+            [features[id(e)] for e in categorised], [str(e.category) for e in categorised]
         ),
-        "anger": fit([features[id(e)] for e in complaints], [str(e.anger) for e in complaints]),
+        "complaint": fit([features[id(e)] for e in judged], [str(e.is_complaint) for e in judged]),
+        "anger": fit([features[id(e)] for e in angry], [str(e.anger) for e in angry]),
     }

@@ -100,6 +100,7 @@ def detail_context(
         "open_incidents": open_incidents_of(complaint) if can_investigate else [],
         "task_form": extra.pop("task_form", None) or TaskAskForm(complaint=complaint),
         "can_ask_task": can_investigate and complaint.status in OPEN_STATUSES,
+        "can_investigate": can_investigate,
         "task_close_form": TaskCloseForm(),
         "now": timezone.now(),
         "can_route": any(t.action in (Action.ASSIGN, Action.REASSIGN) for t in transitions),

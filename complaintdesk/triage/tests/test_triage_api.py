@@ -39,6 +39,7 @@ def test_a_complaint_created_through_the_api_answers_with_the_triage_suggestion(
     assert triage["raised"] == ["regulator"]
     assert "regulator" in answer["risk_flags"]
     assert 0 < triage["category_confidence"] <= 1
+    assert triage["similar"] == []
     # and the list leaves it out, as its description says
     listed = client.get("/api/v1/complaints").json()["items"][0]
     assert listed["reference"] == answer["reference"] and listed["triage"] is None

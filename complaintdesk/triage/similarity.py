@@ -1,0 +1,66 @@
+"""Complaints that may be about the same matter as a new one: the same complainant's open
+complaints, and open complaints handled at the same unit received lately whose words are
+near-identical (the same lift in the same block, reported by three neighbours). Texts are
+compared as sets of their words and Chinese character pairs, folded to one script, so a
+complaint in Traditional characters finds its twin in Simplified ones.
+
+The candidates are a bounded read through the indexes on (complainant, received) and (unit,
+received): a registration never scans the table, whatever its size."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from complaintdesk.complaints.models import Complaint
+
+from .signals import signals_of
+
+# How far back and how many of a unit's open complaints are compared.
+RECENT = timedelta(days=30)
+UNIT_CANDIDATES = 60
+COMPLAINANT_CANDIDATES = 20
+# The share of shared words and pairs (Jaccard) from which two texts are called similar;
+# the same complainant's open complaints are listed whatever their score.
+SIMILAR_FROM = 0.3
+SHOWN = 5
+
+
+@dataclass(frozen=True)
+class Similar:
+    complaint_id: int
+    reference: str
+    score: float
+    same_complainant: bool
+
+
+def similar_open(complaint: Complaint, text: str) -> list[Similar]:
+    """The open complaints most like this one, most similar first."""
+    open_ones = Complaint.objects.filter(is_final__in=[False]).exclude(pk=complaint.pk)
+    fields = ("pk", "reference", "subject", "description", "complainant_id")
+    same_person = open_ones.filter(complainant_id=complaint.complainant_id).order_by(
+        "-received_at"
+    )[:COMPLAINANT_CANDIDATES]
+    neighbours = open_ones.filter(
+        unit_id=complaint.unit_id, received_at__gte=complaint.received_at - RECENT
+    ).order_by("-received_at", "-id")[:UNIT_CANDIDATES]
+    candidates = {row[0]: row for row in same_person.values_list(*fields)}
+    for row in neighbours.values_list(*fields):
+        candidates.setdefault(row[0], row)
+    mine = _terms(text)
+    found = []
+    for pk, reference, subject, description, complainant_id in candidates.values():
+        score = _jaccard(mine, _terms(f"{subject}\n{description}"))
+        same = complainant_id == complaint.complainant_id
+        if same or score >= SIMILAR_FROM:
+            found.append(Similar(pk, reference, round(score, 3), same))
+    found.sort(key=lambda s: (-s.score, s.reference))
+    return found[:SHOWN]
+
+
+def _terms(text: str) -> set[str]:
+    return {f for f in signals_of(text).features() if f[:2] in ("w:", "c:")}
+
+
+def _jaccard(one: set[str], other: set[str]) -> float:
+    if not one or not other:
+        return 0.0
+    return len(one & other) / len(one | other)
