@@ -2,7 +2,7 @@
 logistic regression, and measuring them: run by the task worker and the commands only.
 
 Every feature is binary (present or not), as short complaints rarely repeat a word; the
-weights kept are those that matter (|w| ≥ 0.01), which keeps a model to a few hundred
+weights kept are those that matter (|w| ≥ 0.05), which keeps a model to a few hundred
 kilobytes of JSON."""
 
 from collections.abc import Iterable
@@ -13,7 +13,7 @@ from .signals import signals_of
 
 # Regularisation: small corpora (a few hundred confirmed labels) overfit without it.
 STRENGTH = 4.0
-SMALLEST_WEIGHT = 0.01
+SMALLEST_WEIGHT = 0.05
 
 
 @dataclass(frozen=True)
