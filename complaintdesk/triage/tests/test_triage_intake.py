@@ -13,6 +13,7 @@ from complaintdesk.complaints.tests.factories import (
     org_tree,
     staff,
 )
+from complaintdesk.complaints.tests.public import open_form, submitted
 from complaintdesk.core.errors import DomainError
 from complaintdesk.transfer.tests.test_import_runs import csv_file, rows, run_file
 from complaintdesk.triage.models import CategoryMapping, Field, TriageLabel, TriageSuggestion
@@ -123,3 +124,18 @@ def test_a_history_import_gets_suggestions_for_the_complaints_still_open(tree):
     suggested = TriageSuggestion.objects.select_related("complaint")
     assert [s.complaint.external_id for s in suggested] == ["OLD-2"]
     assert suggested.get().raised == []
+
+
+def test_a_complaint_from_the_public_form_is_triaged_too(tree):
+    # Given the organisation's public form
+    open_form(tree)
+
+    # When a resident sends a complaint threatening the consumer council
+    complaint = submitted(
+        tree, description="第二座升降機已停用三日，長者無法出入。再唔修我就去消委會投訴！"
+    )
+
+    # Then it carries the regulator flag and the suggestion, read as Traditional Chinese
+    assert complaint.risk_regulator is True
+    assert complaint.triage.language == "zh-hant"
+    assert complaint.triage.raised == ["regulator"]
