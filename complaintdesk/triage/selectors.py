@@ -81,12 +81,16 @@ class TriagePanel:
     language: str
     model: str
     may_answer: bool
+    # No suggestion yet (taken before the triage existed): the panel offers to ask for one.
+    missing: bool = False
 
 
 def triage_panel(user: User, complaint: Complaint) -> TriagePanel | None:
     suggestion = TriageSuggestion.objects.filter(complaint=complaint).first()
     if suggestion is None:
-        return None
+        if not _may_answer(user, complaint):
+            return None
+        return TriagePanel([], [], [], [], "", "", may_answer=True, missing=True)
     answers = {
         label.field: label.chosen for label in TriageLabel.objects.filter(complaint=complaint)
     }

@@ -41,6 +41,22 @@ def triage_on_intake(complaint: Complaint, at: datetime) -> TriageSuggestion:
     registration's transaction: a threat to go to the press is flagged before anyone reads
     it. Nothing else is applied: category, anger and grade wait for a person, as does what to
     do about the open complaints it resembles (similarity.py)."""
+    return _suggest(complaint, at)
+
+
+def triage_again(complaint: Complaint, by: User, *, at: datetime | None = None) -> TriageSuggestion:
+    """On demand: read the complaint as it stands now (its record corrected since, or taken
+    before the triage existed), by whoever may classify it. The new suggestion replaces the
+    old; the answers given to the old one stay, as labels of what people decided."""
+    at = at or timezone.now()
+    with transaction.atomic():
+        # Checks the permission and locks the row, as it stands now: nothing is changed.
+        locked = complaints.complaint_classify(complaint, by, at=at)
+        TriageSuggestion.objects.filter(complaint=locked).delete()
+        return _suggest(locked, at)
+
+
+def _suggest(complaint: Complaint, at: datetime) -> TriageSuggestion:
     found = _triage(complaint)
     flags = list(dict.fromkeys(FLAG_OF_KIND[k].value for k in found.risks if k in FLAG_OF_KIND))
     raised = [flag for flag in flags if not getattr(complaint, f"risk_{flag}")]

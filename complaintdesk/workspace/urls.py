@@ -51,6 +51,7 @@ urlpatterns = [
     ),
     path("<str:reference>/route/", routing.complaint_route_view, name="route"),
     path("<str:reference>/triage/", triage.complaint_triage_answer, name="triage_answer"),
+    path("<str:reference>/triage/again/", triage.complaint_triage_again, name="triage_again"),
     path("<str:reference>/tasks/", tasks.complaint_task_ask, name="task_ask"),
     path("<str:reference>/incident/", incidents.complaint_incident_link, name="incident_link"),
     path("<str:reference>/letters/new/", letters.letter_compose, name="letter_compose"),

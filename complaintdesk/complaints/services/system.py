@@ -164,10 +164,11 @@ def complaint_correspondence_recorded(
 def complaint_risks_raise(
     complaint: Complaint, flags: list[str], at: datetime, *, by_policy: str, words: list[str]
 ) -> Complaint:
-    """Raise risk flags a policy found at intake (`by_policy`: the triage, reading the words
-    `words`), in the registration's own transaction: `complaint` is the row just inserted, so
-    it is set on this very object, which the registration returns. A flag already up is left
-    as it is; the timeline says who raised them and on which words."""
+    """Raise risk flags a policy found in the complaint's words (`by_policy`: the triage,
+    reading `words`), in the caller's transaction: `complaint` is the row the registration
+    just inserted, or one the caller has locked, so the flags are set on this very object
+    (which the registration returns). A flag already up is left as it is; the timeline says
+    who raised them and on which words."""
     values = {f"risk_{flag}": True for flag in flags}
     changes = field_changes(complaint, values)
     if not changes:

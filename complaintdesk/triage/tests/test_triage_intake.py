@@ -5,6 +5,7 @@ through the core and kept as a label."""
 import pytest
 
 from complaintdesk.accounts.roles import Role
+from complaintdesk.complaints import services
 from complaintdesk.complaints.events import EventKind
 from complaintdesk.complaints.tests.factories import (
     CategoryFactory,
@@ -17,7 +18,7 @@ from complaintdesk.complaints.tests.public import open_form, submitted
 from complaintdesk.core.errors import DomainError
 from complaintdesk.transfer.tests.test_import_runs import csv_file, rows, run_file
 from complaintdesk.triage.models import CategoryMapping, Field, TriageLabel, TriageSuggestion
-from complaintdesk.triage.services import triage_answer
+from complaintdesk.triage.services import triage_again, triage_answer
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +140,28 @@ def test_a_complaint_from_the_public_form_is_triaged_too(tree):
     assert complaint.risk_regulator is True
     assert complaint.triage.language == "zh-hant"
     assert complaint.triage.raised == ["regulator"]
+
+
+def test_a_person_asks_the_triage_to_read_a_corrected_complaint_again():
+    # Given a complaint whose record a manager corrects with a threat of legal action
+    tree = org_tree()
+    complaint = complaint_at(tree.site, subject="Parking", description="My car park fee is wrong.")
+    manager = manager_for(complaint)
+    triage_answer(complaint.triage, manager, Field.ANGER, "2")
+    services.complaint_update_record(
+        complaint, manager, description="My car park fee is wrong. My solicitor will write."
+    )
+
+    # When they ask the triage to read it again
+    again = triage_again(complaint, manager)
+
+    # Then the new suggestion carries the legal risk and raised its flag, and the earlier
+    # answer is still kept
+    complaint.refresh_from_db()
+    assert again.risks == {"legal": ["solicitor"]}
+    assert complaint.risk_legal is True
+    assert TriageSuggestion.objects.filter(complaint=complaint).count() == 1
+    assert TriageLabel.objects.filter(complaint=complaint, field=Field.ANGER).exists()
+    # while someone who may not classify it may not ask
+    with pytest.raises(DomainError):
+        triage_again(complaint, staff(Role.HANDLER, tree.sibling_site))

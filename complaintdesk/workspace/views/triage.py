@@ -13,7 +13,7 @@ from complaintdesk.complaints import permissions
 from complaintdesk.core.errors import DomainError
 from complaintdesk.triage.models import Field, TriageSuggestion
 from complaintdesk.triage.selectors import capture_suggestion
-from complaintdesk.triage.services import triage_answer
+from complaintdesk.triage.services import triage_again, triage_answer
 
 from .common import AuthenticatedHttpRequest, complaint_or_404, report_error
 
@@ -32,6 +32,20 @@ def complaint_triage_answer(request: AuthenticatedHttpRequest, reference: str) -
         report_error(request, error)
     else:
         messages.success(request, _("Recorded: %(what)s.") % {"what": Field(field).label})
+    return redirect(f"{complaint.get_absolute_url()}#triage")
+
+
+@login_required
+@require_POST
+def complaint_triage_again(request: AuthenticatedHttpRequest, reference: str) -> HttpResponse:
+    """Ask the triage to read the complaint as it stands now."""
+    complaint = complaint_or_404(request, reference)
+    try:
+        triage_again(complaint, request.user)
+    except DomainError as error:
+        report_error(request, error)
+    else:
+        messages.success(request, _("The triage has read the complaint again."))
     return redirect(f"{complaint.get_absolute_url()}#triage")
 
 
