@@ -59,7 +59,7 @@ $(MO_FILES): %.mo: %.po | $(PYTHON_STAMP) system-packages
 	else echo "warning: msgfmt not found (install gettext); $@ not compiled"; fi
 endif
 
-$(TRIAGE_SEED): complaintdesk/triage/seed/corpus.jsonl | $(PYTHON_STAMP)
+$(TRIAGE_SEED): complaintdesk/triage/seed/corpus.jsonl $(wildcard complaintdesk/triage/*.py) | $(PYTHON_STAMP)
 	$(PY) manage.py triage_train --seed
 
 run: install  ## Serve http://127.0.0.1:8000 (PORT=...) with demo data and the task worker

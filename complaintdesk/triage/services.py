@@ -138,8 +138,9 @@ def triage_answer(
                 else _("Triage suggestion corrected")
             )
             complaints.complaint_classify(complaint, by, at=at, reason=reason, **values)
-        elif field != Field.IS_COMPLAINT:
-            complaints.complaint_classify(complaint, by, at=at)  # the permission, all the same
+        else:
+            # Nothing to change: the same permission all the same, under the same lock.
+            complaints.complaint_classify(complaint, by, at=at)
         label, _created = TriageLabel.objects.update_or_create(
             complaint=complaint,
             field=field,

@@ -2,6 +2,9 @@
 registration's transaction (a fraction of a millisecond and one row), and the still-open
 complaints of a history import; the minute's beat queues the weekly retraining."""
 
+import logging
+
+from django.db import transaction
 from django.utils import timezone
 
 from complaintdesk.accounts.models import Organisation
@@ -14,13 +17,26 @@ from .schedule import retrain_claim
 from .services import triage_on_import, triage_on_intake
 from .tasks import triage_retrain_task
 
+logger = logging.getLogger(__name__)
+
 
 def on_registered(event: ComplaintRegistered) -> None:
-    triage_on_intake(event.complaint, event.at)
+    """In a savepoint of its own: a suggestion that fails (a model file unreadable) is
+    logged and missing, and the complaint is taken all the same; a person can ask for one
+    later from its page."""
+    try:
+        with transaction.atomic():
+            triage_on_intake(event.complaint, event.at)
+    except Exception:
+        logger.exception("triage failed for complaint %s", event.complaint.pk)
 
 
 def on_imported(event: ComplaintsImported) -> None:
-    triage_on_import(event.complaints, timezone.now())
+    try:
+        with transaction.atomic():
+            triage_on_import(event.complaints, timezone.now())
+    except Exception:
+        logger.exception("triage failed for an import of %s complaints", len(event.complaints))
 
 
 def on_sweep(event: SweepRan) -> None:

@@ -39,6 +39,22 @@ CHARTS = (
 )
 
 
+def _click(page, key: str, *, series: int, point: list[float]) -> None:
+    """Click a chart where `point` (in its data's terms) of `series` is drawn."""
+    chart = page.locator(f"[data-testid=chart-{key}]")
+    expect(chart.locator("canvas")).to_have_count(1)
+    chart.scroll_into_view_if_needed()
+    _settled(chart)
+    x, y = chart.evaluate(
+        "(element, [series, point]) => echarts.getInstanceByDom(element)"
+        ".convertToPixel({seriesIndex: series}, point)",
+        [series, point],
+    )
+    box = chart.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + x, box["y"] + y)
+
+
 def _settled(chart) -> None:
     """Wait until the chart has drawn its bars to their full length: they grow from the axis
     as the page draws them, and a click on where a bar will be lands on nothing before."""
@@ -86,15 +102,7 @@ def test_a_manager_sees_every_chart_drawn_and_a_bar_leads_to_its_complaints(live
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
 
     # When they click the longest bar of "By unit" (the site with three complaints)
-    chart = page.locator("[data-testid=chart-by_unit]")
-    chart.scroll_into_view_if_needed()
-    _settled(chart)
-    x, y = chart.evaluate(
-        "(element) => echarts.getInstanceByDom(element).convertToPixel({seriesIndex: 1}, [0.5, 0])"
-    )
-    box = chart.bounding_box()
-    assert box is not None
-    page.mouse.click(box["x"] + x, box["y"] + y)
+    _click(page, "by_unit", series=1, point=[0.5, 0])
 
     # Then the queue lists exactly that site's three complaints
     page.wait_for_url(f"**/complaints/?*unit={tree.site.code}*")
@@ -104,16 +112,7 @@ def test_a_manager_sees_every_chart_drawn_and_a_bar_leads_to_its_complaints(live
 
     # When they go back and click the anger chart's bar for 4
     page.go_back()
-    chart = page.locator("[data-testid=chart-anger]")
-    expect(chart.locator("canvas")).to_have_count(1)
-    chart.scroll_into_view_if_needed()
-    _settled(chart)
-    x, y = chart.evaluate(
-        "(element) => echarts.getInstanceByDom(element).convertToPixel({seriesIndex: 0}, [3, 0.5])"
-    )
-    box = chart.bounding_box()
-    assert box is not None
-    page.mouse.click(box["x"] + x, box["y"] + y)
+    _click(page, "anger", series=0, point=[3, 0.5])
 
     # Then the queue lists the one complaint scored 4, whatever its state
     page.wait_for_url("**/complaints/?*anger=4*")

@@ -107,6 +107,8 @@ def test_an_answer_needs_the_right_to_classify_and_a_real_value():
     with pytest.raises(DomainError):
         triage_answer(complaint.triage, stranger, Field.GRADE, "major")
     with pytest.raises(DomainError):
+        triage_answer(complaint.triage, stranger, Field.IS_COMPLAINT, "no")
+    with pytest.raises(DomainError):
         triage_answer(complaint.triage, manager_for(complaint), Field.ANGER, "9")
     assert not TriageLabel.objects.exists()
 
@@ -165,3 +167,19 @@ def test_a_person_asks_the_triage_to_read_a_corrected_complaint_again():
     # while someone who may not classify it may not ask
     with pytest.raises(DomainError):
         triage_again(complaint, staff(Role.HANDLER, tree.sibling_site))
+
+
+def test_a_triage_that_fails_never_costs_the_complaint(monkeypatch):
+    # Given a triage that cannot read its models
+    def unreadable(complaint):
+        raise OSError("model file unreadable")
+
+    monkeypatch.setattr("complaintdesk.triage.services._triage", unreadable)
+    tree = org_tree()
+
+    # When a complaint is registered
+    complaint = complaint_at(tree.site, description="My solicitor will write to you.")
+
+    # Then it is taken, with no suggestion, and the page offers to ask for one
+    assert complaint.pk and complaint.reference
+    assert not TriageSuggestion.objects.filter(complaint=complaint).exists()
