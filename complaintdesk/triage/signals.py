@@ -4,6 +4,7 @@ features too and the reasons show as they were found."""
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from complaintdesk.search.analysis import fold, words_of
 
@@ -51,9 +52,7 @@ class Signals:
 
     def features(self) -> list[str]:
         """The words, the Chinese character pairs, and a marker per cue the models weigh."""
-        found = [f"w:{word}" for word in self.words if word not in STOP_WORDS]
-        for run in _HAN_RUN.findall(self.folded):
-            found.extend(f"c:{run[i : i + 2]}" for i in range(len(run) - 1))
+        found = _terms(self.folded, self.words)
         found.extend(f"risk:{kind}" for kind in self.risks)
         weight = self.anger_weight
         for level, threshold in (("some", 0.5), ("much", 2), ("very", 4)):
@@ -82,6 +81,23 @@ class Signals:
 
 # A long letter says what it is about early; the rest only costs time.
 READ_CHARACTERS = 4000
+
+
+def _terms(folded: str, words: list[str]) -> list[str]:
+    """The words but the commonest, and the Chinese character pairs: what a text is about."""
+    found = [f"w:{word}" for word in words if word not in STOP_WORDS]
+    for run in _HAN_RUN.findall(folded):
+        found.extend(f"c:{run[i : i + 2]}" for i in range(len(run) - 1))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def terms_of(text: str) -> frozenset[str]:
+    """What a text is about, without the cues: what similar complaints are compared by. The
+    same unit's latest complaints are compared with every new one, so each process keeps the
+    last few thousand texts' terms."""
+    folded = fold(text[:READ_CHARACTERS])
+    return frozenset(_terms(folded, words_of(folded)))
 
 
 def signals_of(text: str) -> Signals:

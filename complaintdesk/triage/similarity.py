@@ -12,11 +12,11 @@ from datetime import timedelta
 
 from complaintdesk.complaints.models import Complaint
 
-from .signals import signals_of
+from .signals import terms_of
 
 # How far back and how many of a unit's open complaints are compared.
 RECENT = timedelta(days=30)
-UNIT_CANDIDATES = 60
+UNIT_CANDIDATES = 40
 COMPLAINANT_CANDIDATES = 20
 # The share of shared words and pairs (Jaccard) from which two texts are called similar;
 # the same complainant's open complaints are listed whatever their score.
@@ -45,10 +45,10 @@ def similar_open(complaint: Complaint, text: str) -> list[Similar]:
     candidates = {row[0]: row for row in same_person.values_list(*fields)}
     for row in neighbours.values_list(*fields):
         candidates.setdefault(row[0], row)
-    mine = _terms(text)
+    mine = terms_of(text)
     found = []
     for pk, reference, subject, description, complainant_id in candidates.values():
-        score = _jaccard(mine, _terms(f"{subject}\n{description}"))
+        score = _jaccard(mine, terms_of(f"{subject}\n{description}"))
         same = complainant_id == complaint.complainant_id
         if same or score >= SIMILAR_FROM:
             found.append(Similar(pk, reference, round(score, 3), same))
@@ -56,11 +56,7 @@ def similar_open(complaint: Complaint, text: str) -> list[Similar]:
     return found[:SHOWN]
 
 
-def _terms(text: str) -> set[str]:
-    return {f for f in signals_of(text).features() if f[:2] in ("w:", "c:")}
-
-
-def _jaccard(one: set[str], other: set[str]) -> float:
+def _jaccard(one: frozenset[str], other: frozenset[str]) -> float:
     if not one or not other:
         return 0.0
     return len(one & other) / len(one | other)
