@@ -3,6 +3,7 @@ pairs, and the lexicons' hits (risks, anger, not-a-complaint cues), which the mo
 features too and the reasons show as they were found."""
 
 import re
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -91,13 +92,13 @@ def _terms(folded: str, words: list[str]) -> list[str]:
     return found
 
 
-@lru_cache(maxsize=4096)
-def terms_of(text: str) -> frozenset[str]:
-    """What a text is about, without the cues: what similar complaints are compared by. The
-    same unit's latest complaints are compared with every new one, so each process keeps the
-    last few thousand texts' terms."""
+@lru_cache(maxsize=512)
+def terms_of(text: str) -> frozenset[int]:
+    """What a text is about, without the cues, each term by its CRC-32: what similar
+    complaints are compared by. The same unit's latest complaints are compared with every new
+    one, so each process keeps the last few hundred texts' terms (about 2 KB each)."""
     folded = fold(text[:READ_CHARACTERS])
-    return frozenset(_terms(folded, words_of(folded)))
+    return frozenset(zlib.crc32(term.encode("utf-8")) for term in _terms(folded, words_of(folded)))
 
 
 def signals_of(text: str) -> Signals:

@@ -56,7 +56,7 @@ def similar_open(complaint: Complaint, text: str) -> list[Similar]:
     return found[:SHOWN]
 
 
-def _jaccard(one: frozenset[str], other: frozenset[str]) -> float:
+def _jaccard(one: frozenset[int], other: frozenset[int]) -> float:
     if not one or not other:
         return 0.0
     return len(one & other) / len(one | other)
