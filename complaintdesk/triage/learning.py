@@ -17,7 +17,7 @@ from complaintdesk.complaints.models import Complaint
 from .current import models_for
 from .engine import triage_text
 from .linear import LinearModel
-from .models import Field, TriageLabel, TriageModel
+from .models import IS_COMPLAINT_ANSWER, Field, TriageLabel, TriageModel
 from .seeding import corpus_examples
 from .training import Example, train
 
@@ -25,6 +25,9 @@ from .training import Example, train
 FEWEST_LABELLED = 30
 # Every fifth labelled complaint (by id) is held back to test on.
 HOLD_BACK_EVERY = 5
+
+
+_AS_BOOLEAN = {answer: value for value, answer in IS_COMPLAINT_ANSWER.items()}
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ def labelled_examples(organisation_id: int) -> list[Example]:
         Example(
             text=texts[pk],
             category=given.get(Field.CATEGORY),
-            is_complaint={"yes": True, "no": False}.get(given.get(Field.IS_COMPLAINT, "")),
+            is_complaint=_AS_BOOLEAN.get(given.get(Field.IS_COMPLAINT, "")),
             anger=int(given[Field.ANGER]) if Field.ANGER in given else None,
         )
         for pk, given in sorted(answers.items())

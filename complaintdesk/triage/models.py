@@ -18,6 +18,10 @@ class Field(models.TextChoices):
     IS_COMPLAINT = "is_complaint", _("Is it a complaint?")
 
 
+# How a person answers "is it a complaint?", as a label keeps it.
+IS_COMPLAINT_ANSWER = {True: "yes", False: "no"}
+
+
 class TriageSuggestion(models.Model):
     complaint = models.OneToOneField(Complaint, on_delete=models.CASCADE, related_name="triage")
     made_at = models.DateTimeField(_("suggested at"))

@@ -55,9 +55,7 @@ def seed_build() -> Path:
 @lru_cache(maxsize=1)
 def seed_models() -> tuple[str, dict[str, LinearModel]]:
     """(name, {kind: model}); rebuilt when the corpus changed since the file was written."""
-    if not MODEL.exists() or not json.loads(MODEL.read_text("utf-8"))["name"].endswith(
-        corpus_digest()
-    ):
-        seed_build()
-    data = json.loads(MODEL.read_text("utf-8"))
+    data = json.loads(MODEL.read_text("utf-8")) if MODEL.exists() else {}
+    if not data.get("name", "").endswith(corpus_digest()):
+        data = json.loads(seed_build().read_text("utf-8"))
     return data["name"], {k: LinearModel.from_data(v) for k, v in data["models"].items()}

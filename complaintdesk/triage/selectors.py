@@ -17,8 +17,8 @@ from complaintdesk.incidents.models import IncidentComplaint, IncidentStatus
 from .current import models_for
 from .engine import triage_text
 from .mapping import categories_for
-from .models import Field, TriageLabel, TriageSuggestion
-from .services import FLAG_OF_KIND
+from .models import IS_COMPLAINT_ANSWER, Field, TriageLabel, TriageSuggestion
+from .services import FLAG_OF_KIND, suggested_value
 
 RISK_KINDS = {
     "media": gettext_lazy("media"),
@@ -110,9 +110,12 @@ def triage_panel(user: User, complaint: Complaint) -> TriagePanel | None:
             choices=[(g.value, str(g.label)) for g in Grade],
         ),
         _row(
-            Field.IS_COMPLAINT, "yes" if suggestion.is_complaint else "no",
+            Field.IS_COMPLAINT, suggested_value(suggestion, Field.IS_COMPLAINT),
             suggestion.complaint_confidence, reasons, holds=False, answers=answers,
-            choices=[("yes", _("A complaint")), ("no", _("Not a complaint"))],
+            choices=[
+                (IS_COMPLAINT_ANSWER[True], _("A complaint")),
+                (IS_COMPLAINT_ANSWER[False], _("Not a complaint")),
+            ],
         ),
     ]  # fmt: skip
     return TriagePanel(

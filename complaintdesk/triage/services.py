@@ -17,7 +17,7 @@ from complaintdesk.core.errors import DomainError
 from .current import models_for
 from .engine import Triage, triage_text
 from .mapping import categories_for
-from .models import Field, TriageLabel, TriageSuggestion
+from .models import IS_COMPLAINT_ANSWER, Field, TriageLabel, TriageSuggestion
 from .similarity import similar_open
 
 # The kinds of escalation that have a risk flag of their own; a threat to call the police is
@@ -128,7 +128,7 @@ def triage_answer(
     (reply, withdraw, merge)."""
     at = at or timezone.now()
     complaint = suggestion.complaint
-    suggested = _suggested_value(suggestion, field)
+    suggested = suggested_value(suggestion, field)
     values = _values(complaint, field, chosen)
     with transaction.atomic():
         if values:
@@ -155,12 +155,13 @@ def triage_answer(
     return label
 
 
-def _suggested_value(suggestion: TriageSuggestion, field: str) -> str:
+def suggested_value(suggestion: TriageSuggestion, field: str) -> str:
+    """What was suggested for `field`, as an answer to it is written."""
     return {
         Field.CATEGORY: suggestion.category,
         Field.ANGER: str(suggestion.anger),
         Field.GRADE: suggestion.grade,
-        Field.IS_COMPLAINT: "yes" if suggestion.is_complaint else "no",
+        Field.IS_COMPLAINT: IS_COMPLAINT_ANSWER[suggestion.is_complaint],
     }[Field(field)]
 
 
@@ -173,7 +174,7 @@ def _values(complaint: Complaint, field: str, chosen: str) -> dict:
         return {"anger_score": int(chosen)} if complaint.anger_score != int(chosen) else {}
     if field == Field.GRADE and chosen in Grade.values:
         return {"grade": chosen} if complaint.grade != chosen else {}
-    if field == Field.IS_COMPLAINT and chosen in ("yes", "no"):
+    if field == Field.IS_COMPLAINT and chosen in IS_COMPLAINT_ANSWER.values():
         return {}
     raise DomainError(_("That is not a value this suggestion can take."))
 

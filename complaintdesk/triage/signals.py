@@ -109,9 +109,9 @@ def signals_of(text: str) -> Signals:
         folded=folded,
         words=words_of(folded),
         risks={
-            kind: list(dict.fromkeys(pattern.findall(folded)))
+            kind: list(dict.fromkeys(found))
             for kind, pattern in _RISKS.items()
-            if pattern.search(folded)
+            if (found := pattern.findall(folded))
         },
         anger_words=_ANGER.findall(folded),
         calm_words=list(dict.fromkeys(_NOT_COMPLAINT.findall(folded))),
