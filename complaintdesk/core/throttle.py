@@ -3,8 +3,7 @@ page's look-up): a person submits a few complaints an hour, a script thousands."
 
 from datetime import datetime, timedelta
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connection
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -19,18 +18,25 @@ def client_key(request: HttpRequest, scope: str) -> str:
 
 def throttle_hit(key: str, *, limit: int, window: timedelta, at: datetime | None = None) -> bool:
     """Count one use of `key` and say whether it is still within `limit` for this window.
-    Atomic on both databases: the row is made if missing, then incremented in one UPDATE."""
+
+    One statement on both databases (an upsert that returns the new count), so it is atomic
+    and, on SQLite, holds the single writer's lock for one row's write: an API client's every
+    request passes here before its own transaction."""
     at = at or timezone.now()
     seconds = int(window.total_seconds())
     start = datetime.fromtimestamp(int(at.timestamp()) // seconds * seconds, tz=at.tzinfo)
-    with transaction.atomic():
-        ThrottleWindow.objects.bulk_create(
-            [ThrottleWindow(key=key, window_start=start, hits=0)], ignore_conflicts=True
+    table = ThrottleWindow._meta.db_table
+    quote = connection.ops.quote_name
+    key_column, start_column, hits = quote("key"), quote("window_start"), quote("hits")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(table)} ({key_column}, {start_column}, {hits}) "
+            f"VALUES (%s, %s, 1) ON CONFLICT ({key_column}, {start_column}) "
+            f"DO UPDATE SET {hits} = {quote(table)}.{hits} + 1 RETURNING {hits}",
+            [key, connection.ops.adapt_datetimefield_value(start)],
         )
-        ThrottleWindow.objects.filter(key=key, window_start=start).update(hits=F("hits") + 1)
-        hits = ThrottleWindow.objects.values_list("hits", flat=True).get(
-            key=key, window_start=start
-        )
-        # Windows long past count for nothing: this key's are cleared as it comes back.
+        (count,) = cursor.fetchone()
+    if count == 1:
+        # A new window: the key's windows long past count for nothing and are cleared.
         ThrottleWindow.objects.filter(key=key, window_start__lt=start - window).delete()
-    return hits <= limit
+    return count <= limit

@@ -139,9 +139,12 @@ def similar_in_sight(
     scores = {pk: (score, same) for pk, _reference, score, same in suggestion.similar}
     if not scores:
         return []
+    # "Still open" is asked of the few rows found, not of the query: with it there SQLite
+    # walked every open complaint (the index on finality) instead of these few by key.
     shown = {
         c.pk: c
-        for c in permissions.visible_complaints(user).filter(pk__in=scores, is_final__in=[False])
+        for c in permissions.visible_complaints(user).filter(pk__in=scores)
+        if not c.is_final
     }
     return [(shown[pk], score, same) for pk, (score, same) in scores.items() if pk in shown]
 

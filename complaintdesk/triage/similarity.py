@@ -18,6 +18,8 @@ from .signals import terms_of
 RECENT = timedelta(days=30)
 UNIT_CANDIDATES = 40
 COMPLAINANT_CANDIDATES = 20
+# Of how many of the complainant's latest complaints (open or closed) those are found.
+COMPLAINANT_READ = 100
 # The share of shared words and pairs (Jaccard) from which two texts are called similar;
 # the same complainant's open complaints are listed whatever their score.
 SIMILAR_FROM = 0.3
@@ -34,15 +36,24 @@ class Similar:
 
 def similar_open(complaint: Complaint, text: str) -> list[Similar]:
     """The open complaints most like this one, most similar first."""
-    open_ones = Complaint.objects.filter(is_final__in=[False]).exclude(pk=complaint.pk)
     fields = ("pk", "reference", "subject", "description", "complainant_id")
-    same_person = open_ones.filter(complainant_id=complaint.complainant_id).order_by(
-        "-received_at"
-    )[:COMPLAINANT_CANDIDATES]
-    neighbours = open_ones.filter(
-        unit_id=complaint.unit_id, received_at__gte=complaint.received_at - RECENT
-    ).order_by("-received_at", "-id")[:UNIT_CANDIDATES]
-    candidates = {row[0]: row for row in same_person.values_list(*fields)}
+    # The complainant's latest complaints, open or not, and the open ones kept here: with
+    # "open" in the query SQLite walked every open complaint newest first (the index on
+    # finality and receipt) rather than this complainant's few: 21 ms at 100,000 complaints.
+    latest = (
+        Complaint.objects.filter(complainant_id=complaint.complainant_id)
+        .exclude(pk=complaint.pk)
+        .order_by("-received_at")
+        .values_list(*fields, "is_final")[:COMPLAINANT_READ]
+    )
+    same_person = [row[:-1] for row in latest if not row[-1]][:COMPLAINANT_CANDIDATES]
+    neighbours = (
+        Complaint.objects.filter(is_final__in=[False])
+        .exclude(pk=complaint.pk)
+        .filter(unit_id=complaint.unit_id, received_at__gte=complaint.received_at - RECENT)
+        .order_by("-received_at", "-id")[:UNIT_CANDIDATES]
+    )
+    candidates = {row[0]: row for row in same_person}
     for row in neighbours.values_list(*fields):
         candidates.setdefault(row[0], row)
     mine = terms_of(text)
