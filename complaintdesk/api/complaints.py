@@ -94,8 +94,9 @@ def complaint_out(
 
 
 def triage_out(user: User, complaint: Complaint) -> dict | None:
-    suggestion = TriageSuggestion.objects.filter(complaint=complaint).first()
-    if suggestion is None:
+    try:
+        suggestion = complaint.triage  # at hand when the complaint was registered just now
+    except TriageSuggestion.DoesNotExist:
         return None
     return {
         "category": suggestion.category,

@@ -88,6 +88,20 @@ def search_index_later(complaint_ids: Iterable[int], using: str = DEFAULT_DB_ALI
     pending.ids.update(complaint_ids)
 
 
+def search_index_now(complaint_ids: Iterable[int], using: str = DEFAULT_DB_ALIAS) -> None:
+    """Write these complaints' documents now, inside the current transaction, and take them
+    off what its commit will write: a registration, whose words are all known by then,
+    writes its document with its row rather than in a second write transaction after the
+    commit (on SQLite a second turn at the single writer's lock). Text a later change in the
+    same transaction adds asks for the document again (search_index_later)."""
+    ids = set(complaint_ids)
+    search_index_write(ids)
+    connection = connections[using]
+    for entry in connection.run_on_commit:
+        if isinstance(entry[1], _Pending) and not entry[1].done:
+            entry[1].ids -= ids
+
+
 def search_index_write(complaint_ids: Iterable[int]) -> None:
     """Write these complaints' documents now, from what they hold."""
     ids = list(complaint_ids)

@@ -34,7 +34,8 @@ _PLAIN = (
 
 def objects_insert(objects: Sequence[models.Model]) -> None:
     """Insert these new instances of one model and set their primary keys (an auto id each,
-    unset until now). Values must be of their field's Python type, as model code makes them;
+    unset until now; a key that is another row's, such as a one-to-one primary key, is
+    written as it is). Values must be of their field's Python type, as model code makes them;
     nothing is cleaned or validated here."""
     if not objects:
         return
@@ -42,6 +43,12 @@ def objects_insert(objects: Sequence[models.Model]) -> None:
     meta = model._meta
     pk = meta.pk
     assert pk is not None
+    if not isinstance(pk, models.AutoField | models.BigAutoField | models.SmallAutoField):
+        _rows_insert(meta.db_table, [f for f in meta.concrete_fields if not f.generated], objects)
+        for obj in objects:
+            obj._state.adding = False
+            obj._state.db = connection.alias
+        return
     # A generated column is the database's to write (complaints' is_final).
     fields = [f for f in meta.concrete_fields if f is not pk and not f.generated]
     values = _values(objects, fields)
@@ -104,6 +111,27 @@ def _insert_returning(
             )
             keys += (key for (key,) in cursor.fetchall())
     return keys
+
+
+def _rows_insert(table: str, fields: list[models.Field], objects: Sequence[models.Model]) -> None:
+    """Rows whose keys are known already: COPY on PostgreSQL, long INSERTs on SQLite."""
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    rows = _values(objects, fields)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {quote(table)} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
+        per_statement = max(1, min(ROWS_PER_STATEMENT, _sqlite_max_parameters() // len(fields)))
+        while batch := list(islice(rows, per_statement)):
+            values = ", ".join([row_sql] * len(batch))
+            cursor.execute(
+                f"INSERT INTO {quote(table)} ({columns}) VALUES {values}",
+                [value for row in batch for value in row],
+            )
 
 
 def _pre_save(field: models.Field) -> Callable[[models.Model], Any] | None:

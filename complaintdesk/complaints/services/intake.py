@@ -29,6 +29,7 @@ from ..events import (
 )
 from ..models import Attachment, Complaint
 from ..record_rules import Record, complainant_record_check, record_check
+from ..search_index import search_index_now
 from ..tracking import tracking_key_new
 from .lifecycle import activity_touch, complaint_lock, complaint_lock_for
 from .numbering import reference_allocate
@@ -197,12 +198,36 @@ def register(
         # The time standards start their clocks here, in the same transaction.
         event = hooks.ComplaintRegistered(complaint, by, received_at)
         core_hooks.publish(event)
+        search_index_now([complaint.pk])
     # After the registration's own transaction block: routing on arrival may fail or find no
     # rule without ever losing the complaint just taken.
     if core_hooks.has_after_subscribers(hooks.ComplaintRegistered):
         core_hooks.publish_after(event)
-        complaint.refresh_from_db()
+        _reloaded(complaint)
     return complaint
+
+
+def _reloaded(complaint: Complaint) -> None:
+    """The row as the after-subscribers left it (routing may have given it a handler), with
+    the related rows already at hand kept where their keys did not change: whoever answers
+    with the complaint then reads its organisation, unit or triage again for nothing."""
+    meta = complaint._meta
+    kept = {
+        field: field.get_cached_value(complaint)
+        for field in meta.concrete_fields
+        if field.is_relation and field.is_cached(complaint)
+    }
+    kept_reverse = {
+        rel: rel.get_cached_value(complaint)
+        for rel in meta.related_objects
+        if rel.one_to_one and rel.is_cached(complaint)
+    }
+    complaint.refresh_from_db()
+    for field, value in kept.items():
+        if value is not None and getattr(complaint, field.attname) == value.pk:
+            field.set_cached_value(complaint, value)
+    for rel, value in kept_reverse.items():
+        rel.set_cached_value(complaint, value)
 
 
 def complaint_update_record(
