@@ -127,8 +127,9 @@ def _unit(user: User, code: str | None) -> OrgUnit:
         if unit is None:
             raise ApiError(422, "invalid", _("You may not register complaints there."), "org_unit")
         return unit
-    if units.count() == 1:
-        return units.get()
+    first_two = list(units[:2])
+    if len(first_two) == 1:
+        return first_two[0]
     home = units.filter(pk=user.home_unit_id).first()
     if home is None:
         raise ApiError(422, "invalid", _("Say which unit handles it."), "org_unit")
