@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
-from complaintdesk.search.services import documents_write
+from complaintdesk.search.services import documents_of, documents_save, documents_write
 
 from .models import Complaint, ComplaintEvent
 
@@ -93,9 +93,17 @@ def search_index_now(complaint_ids: Iterable[int], using: str = DEFAULT_DB_ALIAS
     off what its commit will write: a registration, whose words are all known by then,
     writes its document with its row rather than in a second write transaction after the
     commit (on SQLite a second turn at the single writer's lock). Text a later change in the
-    same transaction adds asks for the document again (search_index_later)."""
+    same transaction adds asks for the document again (search_index_later).
+
+    Should reading or cutting the words fail, the commit's write is left to try again: the
+    complaint being taken never depends on its document."""
     ids = set(complaint_ids)
-    search_index_write(ids)
+    try:
+        documents = documents_of(complaint_texts(list(ids)))
+    except Exception:
+        log.exception("search documents of complaints %s left to the commit", sorted(ids))
+        return
+    documents_save(documents)
     connection = connections[using]
     for entry in connection.run_on_commit:
         if isinstance(entry[1], _Pending) and not entry[1].done:

@@ -12,10 +12,21 @@ BATCH = 2000
 
 def documents_write(texts: dict[int, list[str]]) -> None:
     """Write the document of each id from its texts, replacing what it held."""
-    rows = [Document(id=pk, words=document_words(*parts)) for pk, parts in texts.items()]
-    with transaction.atomic():
+    documents_save(documents_of(texts))
+
+
+def documents_of(texts: dict[int, list[str]]) -> list[Document]:
+    """Each id's document, its texts cut into words (not yet written)."""
+    return [Document(id=pk, words=document_words(*parts)) for pk, parts in texts.items()]
+
+
+def documents_save(documents: list[Document]) -> None:
+    """Store these documents, replacing what they held. No savepoint inside a caller's
+    transaction (a registration's), which would cost two statements each time: the words are
+    cut before, so what can fail here is the database itself."""
+    with transaction.atomic(savepoint=False):
         Document.objects.bulk_create(
-            rows,
+            documents,
             batch_size=BATCH,
             update_conflicts=True,
             unique_fields=["id"],

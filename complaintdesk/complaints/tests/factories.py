@@ -21,7 +21,6 @@ from complaintdesk.accounts.roles import Role
 from complaintdesk.complaints import services
 from complaintdesk.complaints.choices import Channel, Responsibility
 from complaintdesk.complaints.models import Category, Complaint, RootCause
-from complaintdesk.complaints.search_index import search_index_write
 from complaintdesk.customers.models import Complainant, CustomerTier
 
 
@@ -140,11 +139,8 @@ class ComplaintFactory(factory.Factory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        complaint = services.complaint_register(**kwargs)
-        # Its search document, as the registration's commit writes it (a test's transaction
-        # never commits).
-        search_index_write([complaint.pk])
-        return complaint
+        # Its search document is written in the registration's own transaction.
+        return services.complaint_register(**kwargs)
 
     @classmethod
     def _build(cls, model_class, *args, **kwargs):

@@ -21,8 +21,8 @@ def found(user, words: str) -> set[str]:
 
 @pytest.fixture
 def written(tree):
-    """Complaints as registered in service, with their search documents (the factory writes
-    them as the registration's commit would)."""
+    """Complaints as registered in service, with their search documents (the registration
+    writes each in its own transaction)."""
 
     def make(unit=None, **kwargs) -> Complaint:
         return complaint_at(unit or tree.site, **kwargs)
@@ -147,3 +147,22 @@ def test_a_hong_kong_word_finds_what_the_mainland_calls_it_and_english_too(tree,
     # Then both are found, and not the other
     assert found(manager, "电梯") == {hong_kong.reference, english.reference}
     assert found(manager, "lift") == {hong_kong.reference, english.reference}
+
+
+def test_a_registration_is_found_at_once_and_taken_even_when_its_words_cannot_be_cut(
+    tree, monkeypatch
+):
+    # Given a complaint registered as usual: its document is written with it
+    first = complaint_at(tree.site, subject="升降機壞了", description="電梯停了三天")
+    assert Document.objects.filter(pk=first.pk).exists()
+
+    # When the words of the next one cannot be cut
+    def broken(*texts):
+        raise RuntimeError("dictionary unreadable")
+
+    monkeypatch.setattr("complaintdesk.search.services.document_words", broken)
+    second = complaint_at(tree.site, subject="水管爆裂", description="走廊水浸")
+
+    # Then it is taken all the same, and only its document waits for the next write
+    assert Complaint.objects.filter(pk=second.pk).exists()
+    assert not Document.objects.filter(pk=second.pk).exists()
