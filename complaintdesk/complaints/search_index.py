@@ -6,6 +6,8 @@ their transaction commits. Once per complaint however many events one change app
 never for a change that was rolled back. A document is always rebuilt from what the complaint
 holds then, so a late or repeated rewrite cannot leave it wrong, only briefly stale; and if a
 rewrite fails after the commit (it is logged), `manage.py search_reindex` puts it right.
+A registration writes its new complaint's document at once, inside its own transaction
+(search_index_now): found by the search the moment it is taken, for one write transaction.
 
 A document holds what people ask a search box for: the record's own words, every text written
 on the timeline (notes, replies, the complainant's messages, reasons), and the complainant's
