@@ -289,17 +289,32 @@ def _add(
     table = connection.ops.quote_name(model._meta.db_table)
     columns = (*key_columns, *measures)
     updates = ", ".join(f"{m} = {table}.{m} + excluded.{m}" for m in measures)
+    upsert = f"ON CONFLICT ({', '.join(key_columns)}) DO UPDATE SET {updates}"
     with connection.cursor() as cursor:
         for start in range(0, len(items), UPSERT_ROWS):
             batch = items[start : start + UPSERT_ROWS]
-            values = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(batch))
             params: list[Any] = []
             for key, counts in batch:
                 params.extend(key)
                 get = counts.get  # not counts[m]: a Counter's missing-key call, 40 a row
                 params.extend([get(m, 0) for m in measures])
+            if connection.vendor == "postgresql":
+                # One array per column: psycopg parses a statement's placeholders on every
+                # call, and 500 rows of 40 columns cost it 50 ms each time (an import spent
+                # three quarters of its time there).
+                width = len(columns)
+                arrays = ", ".join(
+                    f"%s::{model._meta.get_field(column).db_type(connection)}[]"
+                    for column in columns
+                )
+                cursor.execute(
+                    f"INSERT INTO {table} ({', '.join(columns)}) "
+                    f"SELECT * FROM unnest({arrays}) {upsert}",
+                    [params[i::width] for i in range(width)],
+                )
+                continue
+            values = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(batch))
             cursor.execute(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} "
-                f"ON CONFLICT ({', '.join(key_columns)}) DO UPDATE SET {updates}",
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} {upsert}",
                 params,
             )
