@@ -4,3 +4,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 application = get_wsgi_application()
+
+from complaintdesk.core.worker_start import web_worker_ready  # noqa: E402  (after set-up)
+
+web_worker_ready()
