@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import ForeignKey
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -215,7 +216,7 @@ def _reloaded(complaint: Complaint) -> None:
     kept = {
         field: field.get_cached_value(complaint)
         for field in meta.concrete_fields
-        if field.is_relation and field.is_cached(complaint)
+        if isinstance(field, ForeignKey) and field.is_cached(complaint)
     }
     kept_reverse = {
         rel: rel.get_cached_value(complaint)
