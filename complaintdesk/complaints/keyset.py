@@ -96,7 +96,7 @@ def keyset_page(
         f"{sign}{column}", f"{sign}id"
     )
     if connections[queryset.db].vendor != "sqlite":
-        return list(ordered[:limit])
+        return _rows_of(queryset, list(ordered.values_list("pk", flat=True)[:limit]))
     steps = [(ORDER_INDEXES[column], Q(), WINDOW)]
     if narrowed is not None:
         steps.append((narrowed.index, narrowed.rows, narrowed.window or NARROWED_WINDOW))
@@ -126,6 +126,15 @@ def keyset_page(
         beyond = edge
     rest = ordered.annotate(**{_BEYOND: beyond}).filter(**{f"{column}__{outside}": F(_BEYOND)})
     return rows + list(rest[: limit - len(rows)])
+
+
+def _rows_of(queryset: QuerySet, ids: list[int]) -> list:
+    """PostgreSQL: the page's rows, with what they bring along (unit, handler…), read by the
+    ids found first. Where the planner misjudged how many rows lie beyond a cursor (a deadline
+    near now, past what its statistics know) it sorted thousands of joined rows for 51: 25 ms
+    at 100,000 complaints. The ids alone sort in a few."""
+    found = {row.pk: row for row in queryset.filter(pk__in=ids).order_by()}
+    return [found[pk] for pk in ids if pk in found]
 
 
 def _after(queryset: QuerySet, column: str, descending: bool, position: Position | None):
