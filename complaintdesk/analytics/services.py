@@ -283,9 +283,10 @@ def _add(
     measures: tuple[str, ...],
     rows: dict[tuple, Counter[str]],
 ) -> None:
-    """Add the counts to a roll-up in one statement per UPSERT_ROWS rows, creating rows not
-    there yet. In key order, so that two transactions adding to the same rows take their row
-    locks in the same order (PostgreSQL) and never deadlock."""
+    """Add the counts to a roll-up in one statement per UPSERT_ROWS rows (on PostgreSQL, more
+    than COPY_FROM rows are copied in first), creating rows not there yet. In key order, so
+    that two transactions adding to the same rows take their row locks in the same order
+    (PostgreSQL) and never deadlock."""
     items = sorted((key, counts) for key, counts in rows.items() if any(counts.values()))
     if not items:
         return
