@@ -77,12 +77,7 @@ def search_index_later(complaint_ids: Iterable[int], using: str = DEFAULT_DB_ALI
     # registered in this block or one enclosing it (Django drops those of a block rolled back).
     open_blocks = set(connection.savepoint_ids)
     pending = next(
-        (
-            entry[1]
-            for entry in connection.run_on_commit  # (savepoint ids, callback, robust)
-            if isinstance(entry[1], _Pending) and not entry[1].done and entry[0] <= open_blocks
-        ),
-        None,
+        (callback for blocks, callback in _pending(connection) if blocks <= open_blocks), None
     )
     if pending is None:
         pending = _Pending()
@@ -106,10 +101,18 @@ def search_index_now(complaint_ids: Iterable[int], using: str = DEFAULT_DB_ALIAS
         log.exception("search documents of complaints %s left to the commit", sorted(ids))
         return
     documents_save(documents)
-    connection = connections[using]
-    for entry in connection.run_on_commit:
-        if isinstance(entry[1], _Pending) and not entry[1].done:
-            entry[1].ids -= ids
+    for _blocks, pending in _pending(connections[using]):
+        pending.ids -= ids
+
+
+def _pending(connection) -> list[tuple[set, _Pending]]:
+    """The writes this transaction's commit will make, each with the blocks it was asked in
+    (Django's list of on-commit callbacks: savepoint ids, callback, robust)."""
+    return [
+        (entry[0], entry[1])
+        for entry in connection.run_on_commit
+        if isinstance(entry[1], _Pending) and not entry[1].done
+    ]
 
 
 def search_index_write(complaint_ids: Iterable[int]) -> None:

@@ -12,7 +12,7 @@ what save() would (a complaint's unit_path, say).
 """
 
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
@@ -55,7 +55,7 @@ def objects_insert(objects: Sequence[models.Model]) -> None:
     if connection.vendor == "postgresql":
         keys = _copy(meta.db_table, pk.column, fields, values, len(objects))
     else:
-        keys = _insert_returning(meta.db_table, pk.column, fields, values)
+        keys = _insert_many(meta.db_table, fields, values, returning=pk.column)
     for obj, key in zip(objects, keys, strict=True):
         setattr(obj, pk.attname, key)
         obj._state.adding = False
@@ -76,62 +76,63 @@ def _values(objects: Sequence[models.Model], fields: list[models.Field]) -> Iter
 def _copy(
     table: str, key: str, fields: list[models.Field], rows: Iterator[list[Any]], count: int
 ) -> list[int]:
-    """PostgreSQL: the ids drawn from the table's sequence first, then every row in one COPY,
-    which reads no SQL per row (a statement of 30,000 placeholders costs psycopg tens of
-    milliseconds to parse, every time)."""
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(name) for name in [key, *(field.column for field in fields)])
+    """PostgreSQL: the ids drawn from the table's sequence first, then every row in one COPY."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
             [table, key, count],
         )
         keys = sorted(key for (key,) in cursor.fetchall())
-        with cursor.cursor.copy(f"COPY {quote(table)} ({columns}) FROM STDIN") as copy:
-            for key_value, row in zip(keys, rows, strict=True):
-                copy.write_row([key_value, *row])
+        rows_copy(
+            cursor,
+            table,
+            [key, *(field.column for field in fields)],
+            ([key_value, *row] for key_value, row in zip(keys, rows, strict=True)),
+        )
     return keys
 
 
-def _insert_returning(
-    table: str, key: str, fields: list[models.Field], rows: Iterator[list[Any]]
+def rows_copy(cursor, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """PostgreSQL: the rows into `table` in one COPY, which reads no SQL per row: a statement
+    of 30,000 placeholders costs psycopg tens of milliseconds to parse, every time."""
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(column) for column in columns)
+    with cursor.cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def _insert_many(
+    table: str, fields: list[models.Field], rows: Iterator[list[Any]], returning: str = ""
 ) -> list[int]:
-    """SQLite: many rows a statement, up to its limit on parameters, each giving its id."""
+    """SQLite: many rows a statement, up to its limit on parameters; each row's `returning`
+    column (its new id) comes back when one is named."""
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
     row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
     per_statement = max(1, min(ROWS_PER_STATEMENT, _sqlite_max_parameters() // len(fields)))
+    back = f" RETURNING {quote(returning)}" if returning else ""
     keys: list[int] = []
     with connection.cursor() as cursor:
         while batch := list(islice(rows, per_statement)):
             cursor.execute(
                 f"INSERT INTO {quote(table)} ({columns}) VALUES "
-                f"{', '.join([row_sql] * len(batch))} RETURNING {quote(key)}",
+                f"{', '.join([row_sql] * len(batch))}{back}",
                 [value for row in batch for value in row],
             )
-            keys += (key for (key,) in cursor.fetchall())
+            if returning:
+                keys += (key for (key,) in cursor.fetchall())
     return keys
 
 
 def _rows_insert(table: str, fields: list[models.Field], objects: Sequence[models.Model]) -> None:
     """Rows whose keys are known already: COPY on PostgreSQL, long INSERTs on SQLite."""
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
     rows = _values(objects, fields)
+    if connection.vendor != "postgresql":
+        _insert_many(table, fields, rows)
+        return
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {quote(table)} ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            return
-        row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
-        per_statement = max(1, min(ROWS_PER_STATEMENT, _sqlite_max_parameters() // len(fields)))
-        while batch := list(islice(rows, per_statement)):
-            values = ", ".join([row_sql] * len(batch))
-            cursor.execute(
-                f"INSERT INTO {quote(table)} ({columns}) VALUES {values}",
-                [value for row in batch for value in row],
-            )
+        rows_copy(cursor, table, [field.column for field in fields], rows)
 
 
 def _pre_save(field: models.Field) -> Callable[[models.Model], Any] | None:

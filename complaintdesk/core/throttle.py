@@ -3,10 +3,10 @@ page's look-up): a person submits a few complaints an hour, a script thousands."
 
 from datetime import datetime, timedelta
 
-from django.db import connection
 from django.http import HttpRequest
 from django.utils import timezone
 
+from .counters import counter_add
 from .models import ThrottleWindow
 
 
@@ -25,17 +25,7 @@ def throttle_hit(key: str, *, limit: int, window: timedelta, at: datetime | None
     at = at or timezone.now()
     seconds = int(window.total_seconds())
     start = datetime.fromtimestamp(int(at.timestamp()) // seconds * seconds, tz=at.tzinfo)
-    table = ThrottleWindow._meta.db_table
-    quote = connection.ops.quote_name
-    key_column, start_column, hits = quote("key"), quote("window_start"), quote("hits")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {quote(table)} ({key_column}, {start_column}, {hits}) "
-            f"VALUES (%s, %s, 1) ON CONFLICT ({key_column}, {start_column}) "
-            f"DO UPDATE SET {hits} = {quote(table)}.{hits} + 1 RETURNING {hits}",
-            [key, connection.ops.adapt_datetimefield_value(start)],
-        )
-        (count,) = cursor.fetchone()
+    count = counter_add(ThrottleWindow, {"key": key, "window_start": start}, "hits", 1)
     if count == 1:
         # A new window: the key's windows long past count for nothing and are cleared.
         ThrottleWindow.objects.filter(key=key, window_start__lt=start - window).delete()

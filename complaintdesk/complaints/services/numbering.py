@@ -1,6 +1,6 @@
 """Reference numbers such as CP-2026-000123: unique, gap-tolerant, never reused."""
 
-from django.db import connection
+from complaintdesk.core.counters import counter_add
 
 from ..models import ReferenceSequence
 
@@ -22,15 +22,5 @@ def references_allocate(prefix: str, year: int, count: int) -> list[str]:
     one increment."""
     if count <= 0:
         return []
-    quote = connection.ops.quote_name
-    table = quote(ReferenceSequence._meta.db_table)
-    last_value = quote("last_value")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} ({quote('prefix')}, {quote('year')}, {last_value}) "
-            f"VALUES (%s, %s, %s) ON CONFLICT ({quote('prefix')}, {quote('year')}) "
-            f"DO UPDATE SET {last_value} = {table}.{last_value} + %s RETURNING {last_value}",
-            [prefix, year, count, count],
-        )
-        (last,) = cursor.fetchone()
+    last = counter_add(ReferenceSequence, {"prefix": prefix, "year": year}, "last_value", count)
     return [f"{prefix}-{year}-{value:06d}" for value in range(last - count + 1, last + 1)]
